@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+
+/** Prefixes of every id kind, so an id says what it names. */
+export const idPrefixes = {
+  workspace: "ws",
+  customer: "cus",
+  contact: "con",
+  product: "prd",
+  order: "ord",
+  orderLine: "orl",
+  invoice: "inv",
+  payment: "pay",
+  contract: "ctr",
+  event: "evt",
+  token: "tok",
+  user: "usr",
+  fit: "fit",
+  importRun: "imp",
+  case: "case",
+  survey: "srv",
+  consent: "cns",
+  audit: "aud",
+} as const;
+
+export type IdKind = keyof typeof idPrefixes;
+
+const alphabet = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
+
+/**
+ * A new random id such as `cus_01h9x…`: a millisecond timestamp (so ids sort
+ * roughly by creation, which keeps B-tree inserts local) and 80 random bits.
+ */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  let time = "";
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = alphabet[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const bytes = randomBytes(10);
+  let rand = "";
+  for (let i = 0; i < 16; i++) {
+    // 5 bits at a time from the 80 random bits
+    const bit = i * 5;
+    const byte = bit >> 3;
+    const shift = bit & 7;
+    const value = (((bytes[byte] ?? 0) << 8) | (bytes[byte + 1] ?? 0)) >> (11 - shift);
+    rand += alphabet[value & 31];
+  }
+  return `${idPrefixes[kind]}_${time}${rand}`;
+}
+
+/** True when `id` looks like an id of `kind`. */
+export function isIdOf(kind: IdKind, id: string): boolean {
+  return id.startsWith(`${idPrefixes[kind]}_`) && /^[a-z]+_[0-9a-z]{26}$/.test(id);
+}

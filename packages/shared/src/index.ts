@@ -1,0 +1,4 @@
+export * from "./app-error.ts";
+export * from "./ids.ts";
+export * from "./money.ts";
+export * from "./request-context.ts";
