@@ -1,1 +1,2 @@
 export * from "./math/minimize.ts";
+export * from "./clv/fit-model.ts";
