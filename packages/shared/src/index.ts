@@ -2,3 +2,4 @@ export * from "./app-error.ts";
 export * from "./ids.ts";
 export * from "./money.ts";
 export * from "./request-context.ts";
+export * from "./secrets.ts";

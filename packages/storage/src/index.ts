@@ -1,1 +1,4 @@
-export {};
+export * from "./database/create-database.ts";
+export * from "./database/migrate.ts";
+export type * from "./database/schema.ts";
+export * from "./testing/test-databases.ts";
