@@ -1,0 +1,9 @@
+/**
+ * Every repository the use cases may call, as interfaces. packages/storage
+ * implements them (createRepositories); only main.ts files wire the two.
+ * Each area adds its repository here as a member.
+ */
+export interface Repositories {
+  /** Run `work` in one database transaction; the repositories it receives are bound to it. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}

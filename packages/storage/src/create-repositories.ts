@@ -1,0 +1,14 @@
+import type { Kysely } from "kysely";
+import type { Repositories } from "@tenure/domain";
+import type { Database } from "./database/create-database.ts";
+import type { Schema } from "./database/schema.ts";
+
+/**
+ * The storage implementation of every repository, bound to `db` (the
+ * database or an open transaction). Each area adds its member here.
+ */
+export function createRepositories(database: Database, db: Kysely<Schema> = database.db): Repositories {
+  return {
+    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(database, trx))),
+  };
+}
