@@ -8,7 +8,10 @@ import type { Schema } from "./database/schema.ts";
  * database or an open transaction). Each area adds its member here.
  */
 export function createRepositories(database: Database, db: Kysely<Schema> = database.db): Repositories {
-  return {
-    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(database, trx))),
+  const repositories: Repositories = {
+    // Inside a transaction, a nested call joins it.
+    transaction: (work) =>
+      db.isTransaction ? work(repositories) : db.transaction().execute((trx) => work(createRepositories(database, trx))),
   };
+  return repositories;
 }
