@@ -3,3 +3,4 @@ export * from "./ids.ts";
 export * from "./money.ts";
 export * from "./request-context.ts";
 export * from "./secrets.ts";
+export * from "./config/load-config.ts";

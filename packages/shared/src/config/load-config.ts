@@ -1,0 +1,127 @@
+import { isAbsolute, resolve } from "node:path";
+import { AppError } from "../app-error.ts";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+const logLevels: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/**
+ * The whole runtime configuration, validated once at start (loadConfig) and
+ * passed down; nothing else reads process.env.
+ */
+export interface Config {
+  /** HTTP port; 0 picks a free one. */
+  readonly port: number;
+  readonly host: string;
+  /** postgres://… to use a PostgreSQL server; null → embedded PGlite in dataDir. */
+  readonly databaseUrl: string | null;
+  /** Absolute directory for the embedded database and other local state. */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** Load the demo workspace on the first start of an empty database. */
+  readonly demo: boolean;
+  /** First admin account (used by the security issue); both or neither. */
+  readonly adminEmail: string | null;
+  readonly adminPassword: string | null;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The variables loadConfig reads, with their defaults, for docs and --help. */
+export const configVariables = {
+  PORT: "3000",
+  HOST: "127.0.0.1",
+  DATABASE_URL: "(unset: embedded PGlite)",
+  TENURE_DATA_DIR: ".tenure (under the working directory)",
+  LOG_LEVEL: "info",
+  TENURE_DEMO: "1",
+  TENURE_ADMIN_EMAIL: "(unset)",
+  TENURE_ADMIN_PASSWORD: "(unset)",
+} as const;
+
+const MIN_ADMIN_PASSWORD = 12;
+
+/**
+ * Read and validate the configuration from `env`. Throws one AppError
+ * (code `invalid_config`) whose message lists every problem found, so a
+ * user fixes them all in one go; `details.problems` holds them one by one.
+ */
+export function loadConfig(env: Environment = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? null : value;
+  };
+
+  let port = 3000;
+  const portText = text("PORT");
+  if (portText !== null) {
+    const n = Number(portText);
+    if (/^\d+$/.test(portText) && n <= 65535) port = n;
+    else problems.push(`PORT must be an integer from 0 to 65535, got "${portText}"`);
+  }
+
+  const host = text("HOST") ?? "127.0.0.1";
+  if (/\s|\//.test(host)) problems.push(`HOST must be a host name or IP address, got "${host}"`);
+
+  const databaseUrl = text("DATABASE_URL");
+  if (databaseUrl !== null && !isPostgresUrl(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, got "${redactUrl(databaseUrl)}"`);
+  }
+
+  const dataDirText = text("TENURE_DATA_DIR") ?? ".tenure";
+  const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
+
+  const logLevelText = (text("LOG_LEVEL") ?? "info").toLowerCase();
+  const logLevel = logLevels.find((level) => level === logLevelText) ?? "info";
+  if (!logLevels.includes(logLevelText as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${text("LOG_LEVEL")}"`);
+  }
+
+  const demo = parseFlag(text("TENURE_DEMO"), true);
+  if (demo === null) problems.push(`TENURE_DEMO must be 1 or 0 (true/false, yes/no, on/off), got "${text("TENURE_DEMO")}"`);
+
+  const adminEmail = text("TENURE_ADMIN_EMAIL");
+  const adminPassword = env.TENURE_ADMIN_PASSWORD ?? null;
+  if (adminEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    problems.push(`TENURE_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+  }
+  if (adminPassword !== null && adminPassword.length < MIN_ADMIN_PASSWORD) {
+    problems.push(`TENURE_ADMIN_PASSWORD must be at least ${MIN_ADMIN_PASSWORD} characters`);
+  }
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    problems.push("TENURE_ADMIN_EMAIL and TENURE_ADMIN_PASSWORD must be set together");
+  }
+
+  if (problems.length > 0) {
+    throw new AppError(
+      "invalid_config",
+      "invalid_input",
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.join("; ")}`,
+      { problems },
+    );
+  }
+  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** Never echo a password from a connection string into logs. */
+function redactUrl(value: string): string {
+  return value.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
+}
+
+function parseFlag(value: string | null, fallback: boolean): boolean | null {
+  if (value === null) return fallback;
+  const v = value.toLowerCase();
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  return null;
+}
