@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from "kysely";
  * Kysely table types, mirroring migrations/*.sql. numeric columns are read as
  * decimal strings (never floats); timestamptz as Date; date as "YYYY-MM-DD".
  */
+// Optional on insert, so columns with a default use it as is: Generated<Timestamp>
+// would nest two ColumnTypes and type selected values as the ColumnType, not Date.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Numeric = ColumnType<string, string | number, string | number>;
 type NumericDefault = ColumnType<string, string | number | undefined, string | number>;
@@ -18,7 +20,7 @@ export interface WorkspacesTable {
   default_locale: Generated<string>;
   time_zone: Generated<string>;
   settings: Json;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -30,7 +32,7 @@ export interface UsersTable {
   title: string | null;
   locale: Generated<string>;
   password_hash: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   disabled_at: Timestamp | null;
 }
 
@@ -43,7 +45,7 @@ export interface ApiTokensTable {
   prefix: string;
   role: Generated<string>;
   user_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
@@ -67,8 +69,8 @@ export interface CustomersTable {
   parent_customer_id: string | null;
   attributes: Json;
   first_seen_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   erased_at: Timestamp | null;
   version: Generated<number>;
 }
@@ -86,8 +88,8 @@ export interface ContactsTable {
   locale: string | null;
   is_primary: Generated<boolean>;
   attributes: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ProductsTable {
@@ -101,8 +103,8 @@ export interface ProductsTable {
   currency: Generated<string>;
   is_service: Generated<boolean>;
   attributes: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface OrdersTable {
@@ -117,8 +119,8 @@ export interface OrdersTable {
   line_count: Generated<number>;
   source: Generated<string>;
   attributes: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface OrderLinesTable {
@@ -150,8 +152,8 @@ export interface ContractsTable {
   discount_percent: NumericDefault;
   promotion_ends_on: DateOnly | null;
   terms: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface InvoicesTable {
@@ -169,8 +171,8 @@ export interface InvoicesTable {
   paid_on: DateOnly | null;
   disputed_at: Timestamp | null;
   dispute_reason: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PaymentsTable {
@@ -183,7 +185,7 @@ export interface PaymentsTable {
   amount: Numeric;
   currency: string;
   method: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface EventsTable {
@@ -196,14 +198,14 @@ export interface EventsTable {
   message_id: string | null;
   summary: string | null;
   properties: Json;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface IngestedMessagesTable {
   workspace_id: string;
   message_id: string;
   type: string;
-  received_at: Generated<Timestamp>;
+  received_at: Timestamp;
 }
 
 export interface ClvFitsTable {
@@ -217,7 +219,7 @@ export interface ClvFitsTable {
   customers: number;
   rows: number;
   report: Json;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface CustomerScoresTable {
@@ -233,12 +235,12 @@ export interface CustomerScoresTable {
   expected_purchases_365: number;
   expected_spend: Numeric | null;
   clv: Numeric | null;
-  computed_at: Generated<Timestamp>;
+  computed_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
   version: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: Timestamp;
 }
 
 export interface Schema {
