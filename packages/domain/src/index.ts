@@ -1,1 +1,3 @@
 export type * from "./repositories.ts";
+export * from "./access/index.ts";
+export * from "./customers/index.ts";

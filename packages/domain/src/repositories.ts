@@ -1,3 +1,6 @@
+import type { AccessRepository } from "./access/access-repository.ts";
+import type { CustomerRepository } from "./customers/customer-repository.ts";
+
 /**
  * Every repository the use cases may call, as interfaces. packages/storage
  * implements them (createRepositories); only main.ts files wire the two.
@@ -6,4 +9,6 @@
 export interface Repositories {
   /** Run `work` in one database transaction; the repositories it receives are bound to it. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  access: AccessRepository;
+  customers: CustomerRepository;
 }

@@ -4,3 +4,4 @@ export * from "./money.ts";
 export * from "./request-context.ts";
 export * from "./secrets.ts";
 export * from "./config/load-config.ts";
+export * from "./field-formats.ts";

@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
+import { createAccessRepository } from "./access/access-repository.ts";
+import { createCustomerRepository } from "./customers/customer-repository.ts";
+import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { Database } from "./database/create-database.ts";
 import type { Schema } from "./database/schema.ts";
 
@@ -12,6 +15,9 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     // Inside a transaction, a nested call joins it.
     transaction: (work) =>
       db.isTransaction ? work(repositories) : db.transaction().execute((trx) => work(createRepositories(database, trx))),
+    access: createAccessRepository(db),
+    customers: createCustomerRepository(db),
+    ingestion: createIngestionRepository(db),
   };
   return repositories;
 }

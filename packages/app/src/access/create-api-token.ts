@@ -1,0 +1,45 @@
+import type { ApiToken, Repositories } from "@tenure/domain";
+import { generateSecret, hashSecret, invalidInput, newId, type RequestContext, type Role, type SecretKind } from "@tenure/shared";
+
+export interface CreateApiTokenInput {
+  kind: SecretKind;
+  name: string;
+  /** Defaults to admin. */
+  role?: Role;
+  expiresAt?: Date | null;
+  now?: Date;
+}
+
+export interface CreatedApiToken {
+  token: ApiToken;
+  /** The plaintext secret: shown once, never stored (only its hash is). */
+  secret: string;
+}
+
+const roles: readonly Role[] = ["admin", "manager", "rep", "agent", "analyst"];
+
+/**
+ * Create an API token (kind api) or an ingestion write key (kind write_key)
+ * in the caller's workspace and return its secret, which cannot be read back
+ * later.
+ */
+export async function createApiToken(ctx: RequestContext, deps: { repositories: Pick<Repositories, "access"> }, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  const name = input.name.trim();
+  if (name === "" || name.length > 200) throw invalidInput("name", "name must be 1 to 200 characters");
+  const role = input.role ?? "admin";
+  if (!roles.includes(role)) throw invalidInput("role", `role must be one of ${roles.join(", ")}`);
+  const expiresAt = input.expiresAt ?? null;
+  if (expiresAt && expiresAt <= (input.now ?? new Date())) throw invalidInput("expires_at", "expires_at must be in the future");
+  const secret = generateSecret(input.kind);
+  const token = await deps.repositories.access.createToken({
+    id: newId("token"),
+    workspaceId: ctx.workspaceId,
+    kind: input.kind,
+    name,
+    prefix: secret.slice(0, 8),
+    role,
+    tokenHash: hashSecret(secret),
+    expiresAt,
+  });
+  return { token, secret };
+}

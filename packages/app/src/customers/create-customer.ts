@@ -1,0 +1,59 @@
+import { customerFieldApiName, customerFieldNames, validateCustomerFields, type Customer, type CustomerFields, type Repositories } from "@tenure/domain";
+import { AppError, newId, type RequestContext } from "@tenure/shared";
+
+export type CreateCustomerInput = Partial<CustomerFields> & Pick<CustomerFields, "kind">;
+
+/**
+ * Create a customer and record `customer.created` on its timeline, in one
+ * transaction. An external id already used in the workspace is a conflict
+ * (code customer_exists, field external_id, details.existingId) — never an
+ * overwrite.
+ */
+export async function createCustomer(
+  ctx: RequestContext,
+  deps: { repositories: Pick<Repositories, "transaction"> },
+  input: CreateCustomerInput,
+  options: { source?: string; now?: Date } = {},
+): Promise<Customer> {
+  validateCustomerFields(input);
+  const id = newId("customer");
+  const fields: CustomerFields = {
+    externalId: input.externalId ?? null,
+    kind: input.kind,
+    name: input.name ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    country: input.country ?? null,
+    timeZone: input.timeZone ?? null,
+    locale: input.locale ?? null,
+    accountType: input.accountType ?? null,
+    industry: input.industry ?? null,
+    sizeBand: input.sizeBand ?? null,
+    ownerUserId: input.ownerUserId ?? null,
+    parentCustomerId: input.parentCustomerId ?? null,
+    attributes: input.attributes ?? {},
+  };
+  return deps.repositories.transaction(async (tx) => {
+    const result = await tx.customers.insert({ ...fields, id, workspaceId: ctx.workspaceId });
+    if ("existingId" in result) {
+      throw new AppError("customer_exists", "conflict", `A customer with external_id "${fields.externalId}" already exists`, {
+        field: "external_id",
+        existingId: result.existingId,
+      });
+    }
+    await tx.customers.addEvent({
+      workspaceId: ctx.workspaceId,
+      id: newId("event"),
+      customerId: id,
+      type: "customer.created",
+      occurredAt: options.now ?? new Date(),
+      source: options.source ?? "api",
+      summary: "Customer created",
+      properties: {
+        actor_id: ctx.actorId,
+        fields: customerFieldNames.filter((f) => input[f] !== undefined).map(customerFieldApiName),
+      },
+    });
+    return result.created;
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./api-token.ts";
+export type * from "./access-repository.ts";

@@ -1,0 +1,34 @@
+import type { Customer, CustomerKind } from "./customer.ts";
+import type { PageCursor } from "./page-cursor.ts";
+
+export type CustomerSortField = "name" | "created_at" | "updated_at";
+export type SortDirection = "asc" | "desc";
+
+/** A customer list query; every condition is ANDed. */
+export interface CustomerSearch {
+  /** Prefix of the name, or the exact e-mail or external id; case-insensitive. */
+  q: string | null;
+  kind: CustomerKind | null;
+  ownerUserId: string | null;
+  country: string | null;
+  /** attribute key → value the customer's attributes must contain. */
+  attributes: Record<string, string>;
+  sort: CustomerSortField;
+  direction: SortDirection;
+  /** Continue after this position (from a previous page). */
+  after: PageCursor | null;
+  limit: number;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  /** How many customers match, over all pages. */
+  total: number;
+  /** Where the next page starts; null on the last page. */
+  next: PageCursor | null;
+}
+
+/** Tag of a search's ordering, carried in its cursors so a cursor is not reused under another sort. */
+export function customerSearchOrder(search: Pick<CustomerSearch, "sort" | "direction">): string {
+  return `${search.sort}:${search.direction}`;
+}
