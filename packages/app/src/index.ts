@@ -5,3 +5,4 @@ export * from "./customers/get-customer-profile.ts";
 export * from "./customers/list-customer-timeline.ts";
 export * from "./customers/list-customers.ts";
 export * from "./customers/update-customer.ts";
+export * from "./ingestion/ingest-segment-messages.ts";

@@ -1,3 +1,4 @@
 export type * from "./repositories.ts";
 export * from "./access/index.ts";
 export * from "./customers/index.ts";
+export * from "./ingestion/index.ts";

@@ -1,5 +1,6 @@
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
+import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 
 /**
  * Every repository the use cases may call, as interfaces. packages/storage
@@ -11,4 +12,5 @@ export interface Repositories {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   access: AccessRepository;
   customers: CustomerRepository;
+  ingestion: IngestionRepository;
 }

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import {
+  assertMessageSizeOrThrow,
+  normalizeSegmentMessageOrThrow,
+  planIngestion,
+  type IngestedCounts,
+  type IngestionMessage,
+  type Repositories,
+  type SegmentMessageInput,
+} from "@tenure/domain";
+import { AppError, type RequestContext } from "@tenure/shared";
+
+export interface IngestSegmentMessagesInput {
+  messages: readonly SegmentMessageInput[];
+  /** True for /v1/batch: error fields then read `batch[3].userId`. */
+  batch: boolean;
+  /** A batch's top-level context, applied under each message's own context. */
+  context?: Record<string, unknown> | undefined;
+  receivedAt?: Date;
+}
+
+export interface IngestSegmentMessagesResult {
+  /** Messages in the request. */
+  received: number;
+  /** Messages already ingested before (same messageId), acknowledged and skipped. */
+  duplicates: number;
+  counts: IngestedCounts;
+}
+
+/**
+ * Ingest Segment messages (identify, group, track, page, screen) into the
+ * caller's workspace: all of them or none. Every message is checked first (a
+ * bad one refuses the whole request, naming `batch[i].field`); then, in one
+ * transaction, message ids are recorded so a retried message creates nothing
+ * new, and the rest is written as a few multi-row statements.
+ */
+export async function ingestSegmentMessages(
+  ctx: RequestContext,
+  deps: { repositories: Pick<Repositories, "transaction"> },
+  input: IngestSegmentMessagesInput,
+): Promise<IngestSegmentMessagesResult> {
+  const receivedAt = input.receivedAt ?? new Date();
+  const normalized = input.messages.map((raw, i) => {
+    const where = input.batch ? `batch[${i}]` : "";
+    assertMessageSizeOrThrow(raw, where);
+    const message = input.context ? { ...raw, context: { ...input.context, ...raw.context } } : raw;
+    return normalizeSegmentMessageOrThrow(message, { path: where ? `${where}.` : "", receivedAt, fallbackMessageId: randomUUID() });
+  });
+  // A messageId repeated inside one request counts once (the first wins).
+  const unique = new Map<string, IngestionMessage>();
+  for (const message of normalized) if (!unique.has(message.messageId)) unique.set(message.messageId, message);
+
+  return deps.repositories.transaction(async (tx) => {
+    const fresh = await tx.ingestion.claimMessages(ctx.workspaceId, [...unique.values()].map((m) => ({ messageId: m.messageId, type: m.type })));
+    const plan = planIngestion([...unique.values()].filter((m) => fresh.has(m.messageId)));
+    const outcome = await tx.ingestion.applyPlan(ctx.workspaceId, plan);
+    if (outcome.kind === "kind_conflict") {
+      throw new AppError(
+        "customer_kind_conflict",
+        "conflict",
+        `${outcome.field} "${outcome.externalId}" is already the external id of ${outcome.existingKind === "person" ? "a person" : "an organisation"}; userId and groupId values must not overlap`,
+        { field: outcome.field },
+      );
+    }
+    return { received: input.messages.length, duplicates: input.messages.length - fresh.size, counts: outcome.counts };
+  });
+}

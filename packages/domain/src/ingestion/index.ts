@@ -1,0 +1,10 @@
+export type * from "./segment-input.ts";
+export type * from "./ingestion-message.ts";
+export type * from "./ingestion-plan.ts";
+export type * from "./ingestion-repository.ts";
+export * from "./normalize-segment-message.ts";
+export * from "./order-from-event.ts";
+export * from "./plan-ingestion.ts";
+export * from "./message-limits.ts";
+export * from "./size-band.ts";
+export * from "./parse-timestamp.ts";

@@ -1,0 +1,44 @@
+/**
+ * A Segment message as it arrives (after the HTTP schema checked its shape),
+ * following the Segment Spec: common fields plus the fields of each call.
+ * Unknown fields are allowed and ignored (integrations, version, …).
+ */
+export type SegmentMessageType = "identify" | "track" | "group" | "page" | "screen";
+
+/** An identifier as sent: the Spec says string, many libraries send numbers. */
+export type SegmentId = string | number | null | undefined;
+
+export interface SegmentCommonInput {
+  userId?: SegmentId;
+  anonymousId?: SegmentId;
+  messageId?: string | undefined;
+  timestamp?: string | undefined;
+  sentAt?: string | undefined;
+  originalTimestamp?: string | undefined;
+  context?: Record<string, unknown> | undefined;
+}
+
+export interface SegmentIdentifyInput extends SegmentCommonInput {
+  type: "identify";
+  traits?: Record<string, unknown> | undefined;
+}
+
+export interface SegmentTrackInput extends SegmentCommonInput {
+  type: "track";
+  event: string;
+  properties?: Record<string, unknown> | undefined;
+}
+
+export interface SegmentGroupInput extends SegmentCommonInput {
+  type: "group";
+  groupId: string | number;
+  traits?: Record<string, unknown> | undefined;
+}
+
+export interface SegmentPageInput extends SegmentCommonInput {
+  type: "page" | "screen";
+  name?: string | undefined;
+  properties?: Record<string, unknown> | undefined;
+}
+
+export type SegmentMessageInput = SegmentIdentifyInput | SegmentTrackInput | SegmentGroupInput | SegmentPageInput;
