@@ -1,1 +1,2 @@
 export {};
+export * from "./segment/segment-messages.ts";

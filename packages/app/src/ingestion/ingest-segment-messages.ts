@@ -15,7 +15,9 @@ export interface IngestSegmentMessagesInput {
   /** True for /v1/batch: error fields then read `batch[3].userId`. */
   batch: boolean;
   /** A batch's top-level context, applied under each message's own context. */
-  context?: Record<string, unknown> | undefined;
+  context?: Record<string, unknown> | null | undefined;
+  /** A batch's top-level sentAt, for messages that carry none. */
+  sentAt?: string | null | undefined;
   receivedAt?: Date;
 }
 
@@ -43,7 +45,7 @@ export async function ingestSegmentMessages(
   const normalized = input.messages.map((raw, i) => {
     const where = input.batch ? `batch[${i}]` : "";
     assertMessageSizeOrThrow(raw, where);
-    const message = input.context ? { ...raw, context: { ...input.context, ...raw.context } } : raw;
+    const message = { ...raw, context: { ...input.context, ...raw.context }, sentAt: raw.sentAt ?? input.sentAt };
     return normalizeSegmentMessageOrThrow(message, { path: where ? `${where}.` : "", receivedAt, fallbackMessageId: randomUUID() });
   });
   // A messageId repeated inside one request counts once (the first wins).

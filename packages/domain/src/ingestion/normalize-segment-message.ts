@@ -70,8 +70,8 @@ function occurredAtOrThrow(input: SegmentMessageInput, options: NormalizeOptions
   return original ?? options.receivedAt;
 }
 
-function timestampOrThrow(field: string, value: string | undefined): Date | null {
-  if (value === undefined) return null;
+function timestampOrThrow(field: string, value: string | null | undefined): Date | null {
+  if (value === undefined || value === null) return null;
   const date = parseTimestamp(value);
   if (!date) throw invalidInput(field, `${field} must be an ISO 8601 date-time such as 2026-03-01T12:30:00Z, got ${JSON.stringify(value)}`);
   return date;

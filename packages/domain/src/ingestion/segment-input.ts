@@ -11,34 +11,34 @@ export type SegmentId = string | number | null | undefined;
 export interface SegmentCommonInput {
   userId?: SegmentId;
   anonymousId?: SegmentId;
-  messageId?: string | undefined;
-  timestamp?: string | undefined;
-  sentAt?: string | undefined;
-  originalTimestamp?: string | undefined;
-  context?: Record<string, unknown> | undefined;
+  messageId?: string | null | undefined;
+  timestamp?: string | null | undefined;
+  sentAt?: string | null | undefined;
+  originalTimestamp?: string | null | undefined;
+  context?: Record<string, unknown> | null | undefined;
 }
 
 export interface SegmentIdentifyInput extends SegmentCommonInput {
   type: "identify";
-  traits?: Record<string, unknown> | undefined;
+  traits?: Record<string, unknown> | null | undefined;
 }
 
 export interface SegmentTrackInput extends SegmentCommonInput {
   type: "track";
   event: string;
-  properties?: Record<string, unknown> | undefined;
+  properties?: Record<string, unknown> | null | undefined;
 }
 
 export interface SegmentGroupInput extends SegmentCommonInput {
   type: "group";
   groupId: string | number;
-  traits?: Record<string, unknown> | undefined;
+  traits?: Record<string, unknown> | null | undefined;
 }
 
 export interface SegmentPageInput extends SegmentCommonInput {
   type: "page" | "screen";
-  name?: string | undefined;
-  properties?: Record<string, unknown> | undefined;
+  name?: string | null | undefined;
+  properties?: Record<string, unknown> | null | undefined;
 }
 
 export type SegmentMessageInput = SegmentIdentifyInput | SegmentTrackInput | SegmentGroupInput | SegmentPageInput;
