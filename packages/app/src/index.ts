@@ -6,3 +6,4 @@ export * from "./customers/list-customer-timeline.ts";
 export * from "./customers/list-customers.ts";
 export * from "./customers/update-customer.ts";
 export * from "./ingestion/ingest-segment-messages.ts";
+export * from "./system/check-health.ts";

@@ -10,6 +10,8 @@ import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 export interface Repositories {
   /** Run `work` in one database transaction; the repositories it receives are bound to it. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query (health checks). */
+  ping(): Promise<void>;
   access: AccessRepository;
   customers: CustomerRepository;
   ingestion: IngestionRepository;

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
 import { createAccessRepository } from "./access/access-repository.ts";
 import { createCustomerRepository } from "./customers/customer-repository.ts";
@@ -15,6 +15,9 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     // Inside a transaction, a nested call joins it.
     transaction: (work) =>
       db.isTransaction ? work(repositories) : db.transaction().execute((trx) => work(createRepositories(database, trx))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     access: createAccessRepository(db),
     customers: createCustomerRepository(db),
     ingestion: createIngestionRepository(db),

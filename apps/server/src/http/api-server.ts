@@ -1,0 +1,36 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Repositories } from "@tenure/domain";
+import type { RequestContext } from "@tenure/shared";
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type ApiServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/**
+ * How a route authenticates: `api` = Bearer API token (default for every
+ * route), `write_key` = ingestion write key (Basic user name or Bearer),
+ * `none` = public (health, OpenAPI document, docs page).
+ */
+export type AuthMode = "api" | "write_key" | "none";
+
+/** What buildApp needs; main.ts wires storage into `repositories`. */
+export interface AppDeps {
+  repositories: Repositories;
+  /** Fastify/pino logger options; false (default) logs nothing. */
+  logger?: FastifyServerOptions["logger"];
+  limits?: {
+    /** Largest accepted request body, bytes (default 1 MiB). A route may set its own bodyLimit. */
+    bodyLimitBytes?: number;
+  };
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Authentication of the route; see AuthMode. */
+    auth?: AuthMode;
+  }
+  interface FastifyRequest {
+    /** Set by the authentication hook on every authenticated route. */
+    ctx: RequestContext | null;
+  }
+}

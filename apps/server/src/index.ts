@@ -1,0 +1,2 @@
+export * from "./build-app.ts";
+export type * from "./http/api-server.ts";

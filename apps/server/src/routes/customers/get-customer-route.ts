@@ -1,0 +1,26 @@
+import { getCustomerProfile } from "@tenure/app";
+import { customerIdParamsSchema, customerProfileSchema } from "@tenure/api-schemas";
+import type { ApiServer, AppDeps } from "../../http/api-server.ts";
+import { requestContext } from "../../http/authentication.ts";
+import { problemResponses } from "../problem-responses.ts";
+import { toCustomerProfileJson } from "./customer-json.ts";
+
+/** GET /api/customers/{id} */
+export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
+  app.get(
+    "/api/customers/:id",
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "A customer with contacts, order summary, latest events and scores",
+        params: customerIdParamsSchema,
+        response: { 200: customerProfileSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const profile = await getCustomerProfile(requestContext(request), deps, { id: request.params.id });
+      reply.header("etag", `"${profile.customer.version}"`);
+      return toCustomerProfileJson(profile);
+    },
+  );
+}

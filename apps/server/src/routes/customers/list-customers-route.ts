@@ -1,0 +1,39 @@
+import { listCustomers } from "@tenure/app";
+import type { CustomerSortField } from "@tenure/domain";
+import { attributeFilters, customerListSchema, listCustomersQuerySchema } from "@tenure/api-schemas";
+import type { ApiServer, AppDeps } from "../../http/api-server.ts";
+import { requestContext } from "../../http/authentication.ts";
+import { problemResponses } from "../problem-responses.ts";
+import { toCustomerJson } from "./customer-json.ts";
+
+/** GET /api/customers */
+export function listCustomersRoute(app: ApiServer, deps: AppDeps): void {
+  app.get(
+    "/api/customers",
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Search and list customers",
+        description: "Filters: q, type, owner, country and attr.<key>=<value> (repeatable). Cursor-paginated.",
+        querystring: listCustomersQuerySchema,
+        response: { 200: customerListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const sort = query.sort ?? "name";
+      const page = await listCustomers(requestContext(request), deps, {
+        q: query.q,
+        kind: query.type,
+        ownerUserId: query.owner,
+        country: query.country,
+        attributes: attributeFilters(query),
+        sort: sort.replace(/^-/, "") as CustomerSortField,
+        direction: sort.startsWith("-") ? "desc" : "asc",
+        cursor: query.cursor,
+        limit: query.limit,
+      });
+      return { items: page.items.map(toCustomerJson), total: page.total, next_cursor: page.nextCursor };
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import type { ApiServer, AppDeps } from "../http/api-server.ts";
+import { customerRoutes } from "./customers/customer-routes.ts";
+import { docsRoutes } from "./docs-routes.ts";
+import { healthRoute } from "./health-route.ts";
+
+/**
+ * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
+ * that is not a Bearer-token /api route; the default is `api`.
+ */
+export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
+
+/** Every route group, in registration order; append new groups here. */
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes];
+
+/** Register every route group on `app`. */
+export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
+  for (const group of routeGroups) await group(app, deps);
+}
