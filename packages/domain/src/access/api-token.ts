@@ -16,15 +16,8 @@ export interface ApiToken {
 }
 
 /** What is stored for a new token: the hash of its secret, never the secret. */
-export interface NewApiToken {
-  id: string;
-  workspaceId: string;
-  kind: SecretKind;
-  name: string;
-  prefix: string;
-  role: Role;
+export interface NewApiToken extends Pick<ApiToken, "id" | "workspaceId" | "kind" | "name" | "prefix" | "role" | "expiresAt"> {
   tokenHash: string;
-  expiresAt: Date | null;
 }
 
 /** Why a presented token does not authenticate, or null when it does. */

@@ -1,27 +1,12 @@
 import { invalidInput, isCountryCode, isEmailAddress, isLocaleTag, isTimeZone } from "@tenure/shared";
 import { customerKinds, type CustomerFields } from "./customer.ts";
 
-// API field names (snake_case), so an error names the field the caller sent.
-const fieldNames: Record<keyof CustomerFields, string> = {
-  externalId: "external_id",
-  kind: "kind",
-  name: "name",
-  email: "email",
-  phone: "phone",
-  country: "country",
-  timeZone: "time_zone",
-  locale: "locale",
-  accountType: "account_type",
-  industry: "industry",
-  sizeBand: "size_band",
-  ownerUserId: "owner_user_id",
-  parentCustomerId: "parent_customer_id",
-  attributes: "attributes",
-};
-
-/** The API (snake_case) name of a customer field. */
+/**
+ * The API (and column) name of a customer field: its snake_case form, so an
+ * error names the field the caller sent.
+ */
 export function customerFieldApiName(field: keyof CustomerFields): string {
-  return fieldNames[field];
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 const formatChecks: Partial<Record<keyof CustomerFields, { test: (v: string) => boolean; expected: string }>> = {
@@ -44,7 +29,7 @@ export function validateCustomerFields(fields: Partial<CustomerFields>): void {
     const value = fields[key];
     const check = formatChecks[key];
     if (check && typeof value === "string" && !check.test(value)) {
-      throw invalidInput(fieldNames[key], `${fieldNames[key]} must be ${check.expected}, got "${value}"`);
+      throw invalidInput(customerFieldApiName(key), `${customerFieldApiName(key)} must be ${check.expected}, got "${value}"`);
     }
   }
   if (fields.externalId !== undefined && fields.externalId !== null && fields.externalId.trim() === "") {

@@ -1,24 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
-import type { Customer, CustomerFields } from "@tenure/domain";
+import { customerFieldApiName, customerFieldNames, type Customer, type CustomerFields } from "@tenure/domain";
 import type { CustomersTable } from "../database/schema.ts";
-
-/** Column of each settable customer field. */
-const columns = {
-  externalId: "external_id",
-  kind: "kind",
-  name: "name",
-  email: "email",
-  phone: "phone",
-  country: "country",
-  timeZone: "time_zone",
-  locale: "locale",
-  accountType: "account_type",
-  industry: "industry",
-  sizeBand: "size_band",
-  ownerUserId: "owner_user_id",
-  parentCustomerId: "parent_customer_id",
-  attributes: "attributes",
-} as const satisfies Record<keyof CustomerFields, keyof CustomersTable>;
 
 /** A customers row as the domain type. */
 export function toCustomer(row: Selectable<CustomersTable>): Customer {
@@ -50,9 +32,11 @@ export function toCustomer(row: Selectable<CustomersTable>): Customer {
 /** The columns to write for the fields present in `fields`. */
 export function toCustomerColumns(fields: Partial<CustomerFields>): Updateable<CustomersTable> & Partial<Insertable<CustomersTable>> {
   const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(columns)) {
-    const value = fields[field as keyof CustomerFields];
+  for (const field of customerFieldNames) {
+    const value = fields[field];
     if (value === undefined) continue;
+    // Columns are the snake_case field names, as in the API.
+    const column = customerFieldApiName(field);
     // jsonb goes as JSON text so both drivers store an object, not a string.
     out[column] = field === "attributes" ? JSON.stringify(value) : value;
   }
