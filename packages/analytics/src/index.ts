@@ -9,3 +9,8 @@ export * from "./clv/geometric-dropout-nbd.ts";
 export * from "./clv/bg-nbd.ts";
 export * from "./clv/mbg-nbd.ts";
 export * from "./clv/pareto-nbd.ts";
+export * from "./clv/bg-bb.ts";
+export * from "./clv/sbg.ts";
+export * from "./clv/gamma-gamma.ts";
+export * from "./clv/customer-lifetime-value.ts";
+export * from "./clv/summarize-transactions.ts";
