@@ -9,7 +9,11 @@
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
 export interface MinimizeOptions {
-  /** Stop when the infinity norm of the gradient is below this. */
+  /**
+   * Stop when the infinity norm of the gradient is below this times
+   * max(1, |f|). Relative, because a log-likelihood summed over a million
+   * customers cannot reach an absolute 1e-6 gradient in double precision.
+   */
   gradientTolerance?: number;
   /** Stop when the objective improves by less than this relative amount. */
   relativeTolerance?: number;
@@ -28,7 +32,8 @@ export interface MinimizeResult {
 
 /** Minimise `f` from `x0` with BFGS. */
 export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  const gtol = options.gradientTolerance ?? 1e-6;
+  const gtolRelative = options.gradientTolerance ?? 1e-8;
+  const tolerance = (value: number): number => gtolRelative * Math.max(1, Math.abs(value));
   const rtol = options.relativeTolerance ?? 1e-12;
   const maxIter = options.maxIterations ?? 500;
   const n = x0.length;
@@ -46,7 +51,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   let iter = 0;
   let smallSteps = 0;
   for (; iter < maxIter; iter++) {
-    if (normInf(g) < gtol) {
+    if (normInf(g) < tolerance(fx)) {
       return { x, value: fx, gradient: g, iterations: iter, converged: true, message: "gradient below tolerance" };
     }
     // p = -H g
@@ -69,7 +74,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
         resetIdentity(H, n);
         continue;
       }
-      const converged = normInf(g) < gtol * 100;
+      const converged = normInf(g) < tolerance(fx) * 100;
       return {
         x, value: fx, gradient: g, iterations: iter, converged,
         message: converged ? "line search cannot improve further; gradient near tolerance" : "line search failed to find a better point",
@@ -98,13 +103,13 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     if (Math.abs(improvement) <= rtol * Math.max(1, Math.abs(fOld))) {
       smallSteps++;
       if (smallSteps >= 3) {
-        return { x, value: fx, gradient: g, iterations: iter + 1, converged: normInf(g) < Math.max(gtol, 1e-4), message: "objective stopped improving" };
+        return { x, value: fx, gradient: g, iterations: iter + 1, converged: normInf(g) < tolerance(fx) * 1000, message: "objective stopped improving" };
       }
     } else {
       smallSteps = 0;
     }
   }
-  return { x, value: fx, gradient: g, iterations: iter, converged: normInf(g) < gtol, message: `stopped after ${maxIter} iterations` };
+  return { x, value: fx, gradient: g, iterations: iter, converged: normInf(g) < tolerance(fx), message: `stopped after ${maxIter} iterations` };
 }
 
 function bfgsUpdate(H: Float64Array, s: Float64Array, y: Float64Array, sy: number, n: number): void {
