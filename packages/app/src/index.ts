@@ -7,3 +7,4 @@ export * from "./customers/list-customers.ts";
 export * from "./customers/update-customer.ts";
 export * from "./ingestion/ingest-segment-messages.ts";
 export * from "./system/check-health.ts";
+export * from "./imports/index.ts";

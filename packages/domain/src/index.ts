@@ -2,3 +2,4 @@ export type * from "./repositories.ts";
 export * from "./access/index.ts";
 export * from "./customers/index.ts";
 export * from "./ingestion/index.ts";
+export * from "./imports/index.ts";

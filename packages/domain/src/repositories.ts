@@ -1,5 +1,6 @@
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
+import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 
 /**
@@ -14,5 +15,7 @@ export interface Repositories {
   ping(): Promise<void>;
   access: AccessRepository;
   customers: CustomerRepository;
+  /** Bulk file import; opens its own transaction (not usable inside transaction()). */
+  imports: ImportRepository;
   ingestion: IngestionRepository;
 }

@@ -1,0 +1,69 @@
+import type { ImportEntity } from "./import-entity.ts";
+
+/** The workspace a file is imported into. */
+export interface ImportWorkspace {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly defaultCurrency: string;
+}
+
+/**
+ * Validated rows of one entity, ready for the database: `values[i]` holds the
+ * canonical text of `fields` (null = empty) for the file line `lines[i]`
+ * (0 for a record derived from many lines).
+ */
+export interface StagedRows {
+  readonly entity: ImportEntity;
+  readonly fields: readonly string[];
+  /** Fields written when a row is inserted but never used to overwrite a stored row. */
+  readonly insertOnlyFields: readonly string[];
+  readonly lines: number[];
+  readonly values: (string | null)[][];
+}
+
+/** A staged row the database refused because a record it names does not exist. */
+export interface RejectedReference {
+  /** Index of the row in its StagedRows. */
+  readonly index: number;
+  readonly field: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+/** What an upsert did: each staged row is inserted, updated, unchanged or rejected. */
+export interface UpsertOutcome {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: readonly RejectedReference[];
+}
+
+/**
+ * One import run: a single database transaction over the whole file, so a
+ * file that turns out unreadable halfway stores nothing (rollback), and a
+ * dry run rolls back after counting. Calls must not overlap.
+ */
+export interface ImportSession {
+  /**
+   * Insert new rows and update stored rows that differ (matched by the
+   * entity's key: external id, message id, or order + line number); rows
+   * naming an unknown customer, order or product are rejected. Importing
+   * order lines also recomputes their orders' total and line count.
+   */
+  upsert(rows: StagedRows): Promise<UpsertOutcome>;
+  /** Insert the rows whose external id is not stored yet and leave stored ones alone; returns the ids inserted. */
+  insertMissing(rows: StagedRows): Promise<string[]>;
+  /** Like upsert (no references allowed), returning the external ids of the rows inserted or changed. */
+  upsertReturningChanged(rows: StagedRows): Promise<string[]>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/** Bulk loading of imported files (packages/storage: COPY into staging tables, then set-based upserts). */
+export interface ImportRepository {
+  /** The workspace with `slug`; without one, the "demo" workspace, else the oldest. Null when none exists. */
+  findWorkspace(slug: string | null): Promise<ImportWorkspace | null>;
+  /** Open an import run in `workspaceId`. Not inside Repositories.transaction(): it holds its own connection. */
+  begin(workspaceId: string): Promise<ImportSession>;
+}

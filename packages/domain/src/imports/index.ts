@@ -1,0 +1,11 @@
+export * from "./build-import-plan.ts";
+export * from "./country-codes.ts";
+export * from "./entity-definitions.ts";
+export * from "./import-entity.ts";
+export type * from "./import-field.ts";
+export type * from "./import-repository.ts";
+export * from "./online-retail-preset.ts";
+export * from "./parse-import-timestamp.ts";
+export * from "./parse-import-value.ts";
+export * from "./staged-rows.ts";
+export * from "./validate-import-row.ts";

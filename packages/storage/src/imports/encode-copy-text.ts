@@ -1,0 +1,22 @@
+const special = /[\\\t\n\r]/;
+
+function escape(value: string): string {
+  if (!special.test(value)) return value;
+  return value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+/**
+ * Rows in PostgreSQL COPY text format (tab-separated, `\N` for null, with
+ * backslash escapes), each prefixed by its index and the given leading
+ * columns (e.g. a new id).
+ */
+export function encodeCopyText(values: readonly (readonly (string | null)[])[], leading?: readonly string[]): string {
+  let text = "";
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i] ?? [];
+    let line = leading ? `${i}\t${leading[i]}` : String(i);
+    for (const value of row) line += value === null ? "\t\\N" : `\t${escape(value)}`;
+    text += `${line}\n`;
+  }
+  return text;
+}

@@ -1,0 +1,165 @@
+import { entityDefinition, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
+import { newId } from "@tenure/shared";
+import { encodeCopyText } from "./encode-copy-text.ts";
+import { importTables, type ImportTable } from "./import-tables.ts";
+import type { SqlSession } from "./sql-session.ts";
+
+const sqlTypes: Record<string, string> = {
+  timestamp: "timestamptz",
+  money: "numeric",
+  decimal: "numeric",
+  integer: "integer",
+  boolean: "boolean",
+  json: "jsonb",
+};
+
+const singular: Record<string, string> = { customers: "customer", orders: "order", products: "product" };
+
+/**
+ * The storage side of an import run. Each call bulk-loads its rows with COPY
+ * into a temporary staging table (typed, so PostgreSQL parses the values
+ * once), then writes them with one set-based INSERT … SELECT … ON CONFLICT.
+ * Unknown references are found with one anti-join per reference column.
+ */
+export function createImportSession(session: SqlSession, workspaceId: string): ImportSession {
+  const stages = new Map<string, string>();
+
+  async function stage(rows: StagedRows): Promise<string> {
+    const table = importTables[rows.entity];
+    const signature = `${rows.entity}:${rows.fields.join(",")}`;
+    let name = stages.get(signature);
+    if (name === undefined) {
+      name = `import_stage_${stages.size + 1}`;
+      const types = new Map(entityDefinition(rows.entity).fields.map((f) => [f.name, sqlTypes[f.type] ?? "text"]));
+      const columns = [`idx integer not null`, ...(table.idKind ? ["new_id text not null"] : []), ...rows.fields.map((f) => `${f} ${types.get(f) ?? "text"}`)];
+      await session.query(`create temporary table ${name} (${columns.join(", ")}) on commit drop`);
+      stages.set(signature, name);
+    } else {
+      await session.query(`truncate ${name}`);
+    }
+    const kind = table.idKind;
+    const ids = kind ? rows.values.map(() => newId(kind)) : undefined;
+    const columns = ["idx", ...(kind ? ["new_id"] : []), ...rows.fields];
+    await session.copyIn(`${name} (${columns.join(", ")})`, encodeCopyText(rows.values, ids));
+    return name;
+  }
+
+  async function rejectedReferences(rows: StagedRows, stageName: string): Promise<RejectedReference[]> {
+    const table = importTables[rows.entity];
+    const rejected = new Map<number, RejectedReference>();
+    for (const field of rows.fields) {
+      const reference = table.references[field];
+      if (!reference) continue;
+      const found = await session.query<{ idx: number; value: string }>(
+        `select s.idx, s.${field} as value from ${stageName} s
+          where s.${field} is not null
+            and not exists (select 1 from ${reference.table} r where r.workspace_id = $1 and r.external_id = s.${field})`,
+        [workspaceId],
+      );
+      for (const row of found) {
+        if (rejected.has(row.idx)) continue;
+        const what = singular[reference.table] ?? reference.table;
+        rejected.set(row.idx, { index: row.idx, field, value: row.value, reason: `unknown ${what}: no ${what} with external id "${row.value}"` });
+      }
+    }
+    return [...rejected.values()].sort((a, b) => a.index - b.index);
+  }
+
+  return {
+    async upsert(rows) {
+      if (rows.values.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+      const stageName = await stage(rows);
+      const rejected = await rejectedReferences(rows, stageName);
+      const [counts] = await session.query<{ inserted: number; updated: number }>(
+        `with u as (${insertSql(importTables[rows.entity], rows, stageName, "update", "(t.xmax = 0) as inserted")})
+         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated from u`,
+        [workspaceId],
+      );
+      if (rows.entity === "order-lines") await refreshOrderTotals(stageName);
+      const inserted = counts?.inserted ?? 0;
+      const updated = counts?.updated ?? 0;
+      const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
+      return outcome;
+    },
+
+    insertMissing: (rows) => writtenKeys(rows, "ignore"),
+    upsertReturningChanged: (rows) => writtenKeys(rows, "update"),
+
+    commit: () => session.end(true),
+    rollback: () => session.end(false),
+  };
+
+  // The keys of the rows the statement wrote (inserted, or updated when it differed).
+  async function writtenKeys(rows: StagedRows, onConflict: "update" | "ignore"): Promise<string[]> {
+    if (rows.values.length === 0) return [];
+    const table = importTables[rows.entity];
+    const stageName = await stage(rows);
+    const written = await session.query<{ key: string }>(insertSql(table, rows, stageName, onConflict, `t.${table.keyColumn} as key`), [workspaceId]);
+    return written.map((r) => r.key);
+  }
+
+  // An order's total and line count follow its lines: recomputed for the
+  // orders this batch touched, written only where they changed.
+  async function refreshOrderTotals(stageName: string): Promise<void> {
+    await session.query(
+      `update orders o set total = x.total, line_count = x.line_count, updated_at = now()
+         from (select l.order_id, sum(l.amount - l.discount) as total, count(*)::integer as line_count
+                 from order_lines l
+                where l.workspace_id = $1
+                  and l.order_id in (select r.id from orders r join ${stageName} s on r.workspace_id = $1 and r.external_id = s.order_external_id)
+                group by l.order_id) x
+        where o.workspace_id = $1 and o.id = x.order_id
+          and (o.total, o.line_count) is distinct from (x.total, x.line_count)`,
+      [workspaceId],
+    );
+  }
+}
+
+/**
+ * INSERT … SELECT from the staging table: references resolved by join (rows
+ * whose reference is unknown are skipped; rejectedReferences reports them),
+ * and on conflict either nothing or an update of the fields the file holds,
+ * only where a value differs, so an unchanged row is not rewritten.
+ */
+function insertSql(table: ImportTable, rows: StagedRows, stageName: string, onConflict: "update" | "ignore", returning: string): string {
+  const definition = entityDefinition(rows.entity);
+  const jsonFields = new Set(definition.fields.filter((f) => f.type === "json").map((f) => f.name));
+  const columns = ["workspace_id", ...(table.idKind ? ["id"] : [])];
+  const selects = ["$1", ...(table.idKind ? ["s.new_id"] : [])];
+  const joins: string[] = [];
+  const conditions: string[] = [];
+  const updatable: string[] = [];
+  rows.fields.forEach((field, i) => {
+    const reference = table.references[field];
+    const column = reference ? reference.column : field;
+    columns.push(column);
+    if (reference) {
+      joins.push(`left join ${reference.table} r${i} on r${i}.workspace_id = $1 and r${i}.external_id = s.${field}`);
+      conditions.push(`(s.${field} is null or r${i}.id is not null)`);
+      selects.push(`r${i}.id`);
+    } else {
+      selects.push(`s.${field}`);
+    }
+    if (!definition.key.includes(field) && !rows.insertOnlyFields.includes(field)) updatable.push(column);
+  });
+  for (const [column, value] of Object.entries(table.insertConstants)) {
+    columns.push(column);
+    selects.push(value);
+  }
+  let conflict = `on conflict ${table.conflict} do nothing`;
+  if (onConflict === "update" && updatable.length > 0) {
+    const plain = updatable.filter((c) => !jsonFields.has(c));
+    const json = updatable.filter((c) => jsonFields.has(c));
+    const sets = [...plain.map((c) => `${c} = excluded.${c}`), ...json.map((c) => `${c} = t.${c} || excluded.${c}`), ...table.touch];
+    const differs = [
+      ...(plain.length > 0 ? [`(${plain.map((c) => `t.${c}`).join(", ")}) is distinct from (${plain.map((c) => `excluded.${c}`).join(", ")})`] : []),
+      ...json.map((c) => `not (t.${c} @> excluded.${c})`),
+    ];
+    conflict = `on conflict ${table.conflict} do update set ${sets.join(", ")} where ${differs.join(" or ")}`;
+  }
+  return `insert into ${table.table} as t (${columns.join(", ")})
+    select ${selects.join(", ")} from ${stageName} s ${joins.join(" ")}
+    ${conditions.length > 0 ? `where ${conditions.join(" and ")}` : ""}
+    ${conflict}
+    returning ${returning}`;
+}
