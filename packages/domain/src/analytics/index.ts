@@ -1,0 +1,2 @@
+export type * from "./customer-value-repository.ts";
+export * from "./customer-value-settings.ts";
