@@ -5,6 +5,8 @@ export * from "./customers/get-customer-profile.ts";
 export * from "./customers/list-customer-timeline.ts";
 export * from "./customers/list-customers.ts";
 export * from "./customers/update-customer.ts";
+export * from "./demo/load-demo-workspace.ts";
 export * from "./ingestion/ingest-segment-messages.ts";
 export * from "./system/check-health.ts";
+export * from "./workspaces/find-workspace-or-throw.ts";
 export * from "./imports/index.ts";

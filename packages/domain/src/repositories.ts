@@ -1,5 +1,7 @@
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
+import type { DemoRepository } from "./demo/demo-repository.ts";
+import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 
@@ -15,6 +17,9 @@ export interface Repositories {
   ping(): Promise<void>;
   access: AccessRepository;
   customers: CustomerRepository;
+  /** Bulk demo load; opens its own transaction (not usable inside transaction()). */
+  demo: DemoRepository;
+  workspaces: WorkspaceRepository;
   /** Bulk file import; opens its own transaction (not usable inside transaction()). */
   imports: ImportRepository;
   ingestion: IngestionRepository;

@@ -2,6 +2,8 @@ import { sql, type Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
 import { createAccessRepository } from "./access/access-repository.ts";
 import { createCustomerRepository } from "./customers/customer-repository.ts";
+import { createDemoRepository } from "./demo/demo-repository.ts";
+import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { Database } from "./database/create-database.ts";
@@ -21,6 +23,8 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     },
     access: createAccessRepository(db),
     customers: createCustomerRepository(db),
+    demo: createDemoRepository(database),
+    workspaces: createWorkspaceRepository(db),
     // Holds its own connection (COPY needs the raw client), so it ignores `db`.
     imports: createImportRepository(database),
     ingestion: createIngestionRepository(db),

@@ -2,6 +2,7 @@ import type { ApiServer, AppDeps } from "../http/api-server.ts";
 import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
+import { homeRoute } from "./home/home-route.ts";
 
 /**
  * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
@@ -10,7 +11,7 @@ import { healthRoute } from "./health-route.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

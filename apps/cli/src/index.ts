@@ -1,0 +1,2 @@
+export * from "./main.ts";
+export type * from "./cli-context.ts";

@@ -1,0 +1,119 @@
+import type { AddressInfo } from "node:net";
+import { createApiToken, findWorkspaceOrThrow, loadDemoWorkspace } from "@tenure/app";
+import type { Repositories } from "@tenure/domain";
+import type { Config } from "@tenure/shared";
+import { createRepositories, migrate } from "@tenure/storage";
+import { buildApp } from "./build-app.ts";
+import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
+import { docsPrefix } from "./routes/docs-routes.ts";
+
+/** A listening server. */
+export interface RunningServer {
+  /** e.g. http://localhost:3000 */
+  readonly url: string;
+  readonly port: number;
+  /** Close the server, then the database; safe to call twice. */
+  close(): Promise<void>;
+  /** Resolves once closed (by close() or a signal). */
+  readonly closed: Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where the start-up lines go (default stdout). */
+  print?: (line: string) => void;
+  /** Close gracefully on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+}
+
+/**
+ * Start Tenure: open and migrate the configured database; on the first start
+ * of an empty database load the demo workspace (unless TENURE_DEMO=0) and
+ * print a first API token once; then build the HTTP app and listen.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = await openConfiguredDatabase(config);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    await migrate(database);
+    const repositories = createRepositories(database);
+    const firstStart = await prepareFirstStart(config, repositories);
+    // At the default "info", the banner says what matters and Fastify logs only
+    // warnings and errors; "debug" and "trace" add a line per request.
+    const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
+    app = await buildApp({ repositories, logger });
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as AddressInfo).port;
+    const url = `http://${displayHost(config.host)}:${port}`;
+    for (const line of banner(config, url, firstStart)) print(line);
+
+    let closing: Promise<void> | undefined;
+    let resolveClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+    const running = app;
+    const close = (): Promise<void> =>
+      (closing ??= (async () => {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        try {
+          await running.close();
+        } finally {
+          await database.close();
+          resolveClosed();
+        }
+      })());
+    const onSignal = (signal: NodeJS.Signals): void => {
+      print(`${signal} received: shutting down`);
+      void close();
+    };
+    if (options.handleSignals !== false) {
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+    }
+    return { url, port, close, closed };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** What happened on this start, for the banner. */
+type FirstStart =
+  | { kind: "existing" }
+  | { kind: "empty" }
+  | { kind: "demo"; customers: number; orders: number; seconds: number; token: string };
+
+async function prepareFirstStart(config: Config, repositories: Repositories): Promise<FirstStart> {
+  if ((await repositories.workspaces.list()).length > 0) return { kind: "existing" };
+  if (!config.demo) return { kind: "empty" };
+  const started = performance.now();
+  const loaded = await loadDemoWorkspace({ repositories });
+  const workspace = await findWorkspaceOrThrow({ repositories }, loaded.workspace.slug);
+  const { secret } = await createApiToken(
+    { workspaceId: workspace.id, actorId: "system", role: "admin", purpose: null, requestId: "first-start" },
+    { repositories },
+    { kind: "api", name: "first start", role: "admin" },
+  );
+  return { kind: "demo", customers: loaded.counts.customers, orders: loaded.counts.orders, seconds: (performance.now() - started) / 1000, token: secret };
+}
+
+function displayHost(host: string): string {
+  return host === "0.0.0.0" || host === "::" || host === "127.0.0.1" || host === "::1" ? "localhost" : host;
+}
+
+function banner(config: Config, url: string, first: FirstStart): string[] {
+  const lines = [`Tenure is running at ${url}`, `  API docs:  ${url}${docsPrefix}`, `  Data:      ${describeDatabase(config)}`];
+  if (first.kind === "demo") {
+    lines.push(
+      `First start: loaded the demo workspace "Demo Co" (${first.customers} customers, ${first.orders} orders) in ${first.seconds.toFixed(1)} s.`,
+      "  Your API token for the demo workspace (shown only this once; keep it):",
+      `  ${first.token}`,
+      `  Try: curl -H "Authorization: Bearer <token>" ${url}/api/customers`,
+    );
+  } else if (first.kind === "empty") {
+    lines.push("The database is empty (TENURE_DEMO=0). Load the demo with: npx tenure demo");
+  }
+  lines.push("  New API token: npx tenure token create --name me", "Press Ctrl+C to stop.");
+  return lines;
+}

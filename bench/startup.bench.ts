@@ -1,0 +1,81 @@
+/**
+ * Start-up figures of `npm start` on embedded PGlite: the first start (fresh
+ * data directory: create the database, migrate, generate and load the demo
+ * workspace, listen) and a restart on the existing directory, each timed from
+ * spawning `node bin/tenure.mjs serve` until GET /healthz answers 200.
+ * Baseline, measured in the same run: opening the same PGlite data directory
+ * alone (PGlite.create + select 1), in this process.
+ *
+ * Run: node --import tsx bench/startup.bench.ts
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+
+const bin = fileURLToPath(new URL("../bin/tenure.mjs", import.meta.url));
+const FIRST_START_TARGET_S = 30;
+const RESTART_TARGET_S = 3;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Seconds from spawn to a 200 from /healthz; then stops the server with SIGINT. */
+async function timeStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, "serve"], {
+    env: { PATH: process.env.PATH ?? "", TENURE_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return (performance.now() - started) / 1000;
+      if (performance.now() - started > 300_000) throw new Error(`no answer after 300 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill("SIGINT");
+    await exited;
+  }
+}
+
+async function timeOpenAlone(dir: string): Promise<number> {
+  const started = performance.now();
+  const db = await PGlite.create({ dataDir: dir });
+  await db.query("select 1");
+  const seconds = (performance.now() - started) / 1000;
+  await db.close();
+  return seconds;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "tenure-bench-"));
+try {
+  const first = await timeStart(dataDir);
+  const restart = await timeStart(dataDir);
+  const restart2 = await timeStart(dataDir);
+  const baseline = await timeOpenAlone(join(dataDir, "pglite"));
+  const fmt = (s: number): string => `${s.toFixed(2)} s`;
+  console.log(`baseline  PGlite.create + select 1 on the data directory: ${fmt(baseline)}`);
+  console.log(`first start (create, migrate, demo, listen):          ${fmt(first)}  = ${(first / baseline).toFixed(1)} × baseline  (target ≤ ${FIRST_START_TARGET_S} s: ${first <= FIRST_START_TARGET_S ? "met" : "MISSED"})`);
+  for (const [n, s] of [restart, restart2].entries()) {
+    console.log(`restart ${n + 1} on the existing directory:                 ${fmt(s)}  = ${(s / baseline).toFixed(1)} × baseline  (target ≤ ${RESTART_TARGET_S} s: ${s <= RESTART_TARGET_S ? "met" : "MISSED"})`);
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

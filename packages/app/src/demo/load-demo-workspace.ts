@@ -1,0 +1,44 @@
+import { defaultDemoOptions, demoWorkspaceSlug, generateDemoWorkspace, type DemoOptions, type Repositories, type WorkspaceSummary } from "@tenure/domain";
+import { AppError } from "@tenure/shared";
+
+/** What was loaded, for the CLI and the first-start banner. */
+export interface LoadedDemo {
+  workspace: WorkspaceSummary;
+  counts: Record<"users" | "products" | "customers" | "contacts" | "orders" | "orderLines" | "contracts" | "invoices" | "payments" | "events", number>;
+}
+
+/**
+ * Generate the demo workspace "Demo Co" (seeded, with a fixed "today", so
+ * always the same data) and write it in one transaction. A system operation:
+ * it creates a workspace, so there is no caller workspace yet. Refuses with a
+ * conflict, loading nothing, when the demo workspace already exists.
+ */
+export async function loadDemoWorkspace(deps: { repositories: Pick<Repositories, "workspaces" | "demo"> }, input: Partial<DemoOptions> = {}): Promise<LoadedDemo> {
+  const existing = (await deps.repositories.workspaces.list()).find((w) => w.slug === demoWorkspaceSlug);
+  if (existing) {
+    throw new AppError(
+      "demo_exists",
+      "conflict",
+      `The demo workspace "${demoWorkspaceSlug}" already exists with ${existing.customers} customers; nothing was loaded`,
+      { field: "workspace" },
+    );
+  }
+  const dataset = generateDemoWorkspace({ ...defaultDemoOptions, ...input });
+  await deps.repositories.demo.write(dataset);
+  const { workspace } = dataset;
+  return {
+    workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, customers: dataset.customers.length },
+    counts: {
+      users: dataset.users.length,
+      products: dataset.products.length,
+      customers: dataset.customers.length,
+      contacts: dataset.contacts.length,
+      orders: dataset.orders.length,
+      orderLines: dataset.orderLines.length,
+      contracts: dataset.contracts.length,
+      invoices: dataset.invoices.length,
+      payments: dataset.payments.length,
+      events: dataset.events.length,
+    },
+  };
+}

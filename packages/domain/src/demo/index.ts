@@ -1,0 +1,3 @@
+export type * from "./demo-dataset.ts";
+export type * from "./demo-repository.ts";
+export * from "./generate-demo-workspace.ts";
