@@ -14,3 +14,4 @@ export * from "./clv/sbg.ts";
 export * from "./clv/gamma-gamma.ts";
 export * from "./clv/customer-lifetime-value.ts";
 export * from "./clv/summarize-transactions.ts";
+export * from "./clv/report/index.ts";
