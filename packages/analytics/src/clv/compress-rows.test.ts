@@ -34,6 +34,18 @@ describe("compressSummaryRows", () => {
     expect(total).toBe(n);
     expect(rows.x.length).toBeLessThanOrEqual(7 * 5 * 3);
   });
+  it("grows its table past many distinct rows without losing any", () => {
+    const n = 5000;
+    const x = new Float64Array(n), tx = new Float64Array(n), T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = i % 3;
+      tx[i] = x[i]! === 0 ? 0 : i / 7;
+      T[i] = 1 + i / 7;
+    }
+    const rows = compressSummaryRows(x, tx, T);
+    expect(rows.x.length).toBe(n);
+    for (let i = 0; i < n; i++) expect(rows.T[rows.rowOf[i]!]).toBe(T[i]);
+  });
   it("rejects arrays of different lengths", () => {
     expect(() => compressSummaryRows([1], [1, 2], [3])).toThrow(/same length/);
   });

@@ -3,9 +3,9 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { logHyp2f1 } from "../math/hyp2f1.ts";
 import { logSumExpShare } from "../math/log-sum-exp.ts";
-import { frequencyGroups, scoreUniqueRows, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
+import { fitSummaryRows, frequencyGroups, memoizePairs, scoreUniqueRows, timeIndex, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
 import type { SummaryRows } from "./compress-rows.ts";
-import { fitModel, type LikelihoodModel } from "./fit-model.ts";
+import type { LikelihoodModel } from "./fit-model.ts";
 
 export type GeometricDropoutParam = "r" | "alpha" | "a" | "b";
 export type GeometricDropoutParams = Readonly<Record<GeometricDropoutParam, number>>;
@@ -31,17 +31,18 @@ export function geometricDropoutNbd(shift: 0 | 1): BuyTillYouDieModel<GeometricD
   const model: BuyTillYouDieModel<GeometricDropoutParam> = {
     paramNames: PARAM_NAMES,
     likelihood: (rows) => geometricDropoutLikelihood(rows, shift),
-    fit: (rows, options = {}) => fitModel(geometricDropoutLikelihood(rows, shift), options),
+    fit: (rows, options = {}) => fitSummaryRows((r) => geometricDropoutLikelihood(r, shift), rows, options),
     expectedPurchases: (params, t) => expectedPurchases(params, shift, t),
     conditionalExpectedPurchases: (params, t, x, tx, T) =>
       probabilityAlive(params, shift, x, tx, T) * aliveExpectedPurchases(params, shift, t, x, T),
     probabilityAlive: (params, x, tx, T) => probabilityAlive(params, shift, x, tx, T),
     probabilityOfPurchases: (params, t, n) => probabilityOfPurchases(params, shift, t, n),
     score(params, customers, horizon, out) {
+      const aliveExpected = memoizePairs((x, T) => aliveExpectedPurchases(params, shift, horizon, x, T));
       scoreUniqueRows(customers, out, (x, tx, T, result) => {
         const alive = probabilityAlive(params, shift, x, tx, T);
         result[0] = alive;
-        result[1] = alive * aliveExpectedPurchases(params, shift, horizon, x, T);
+        result[1] = alive * aliveExpected(x, T);
       });
     },
   };
@@ -57,10 +58,13 @@ export function geometricDropoutNbd(shift: 0 | 1): BuyTillYouDieModel<GeometricD
  */
 function geometricDropoutLikelihood(rows: SummaryRows, shift: 0 | 1): LikelihoodModel<GeometricDropoutParam> {
   const xs = frequencyGroups(rows);
-  const { x, tx, T, weight } = rows;
+  const { x, weight } = rows;
   const n = x.length;
   const nx = xs.values.length;
   const deadConst = new Float64Array(nx);
+  const times = timeIndex(rows);
+  const logTime = new Float64Array(times.values.length);
+  const invTime = new Float64Array(times.values.length);
   // share[0]: weight of the "inactive since tx" term in the row's likelihood.
   const share = new Float64Array(1);
   return {
@@ -87,30 +91,34 @@ function geometricDropoutLikelihood(rows: SummaryRows, shift: 0 | 1): Likelihood
         deadConst[j] = m > 0 ? logA - Math.log(b + m - 1) : Number.NEGATIVE_INFINITY;
       }
       const logAlpha = Math.log(alpha);
+      for (let k = 0; k < logTime.length; k++) {
+        logTime[k] = Math.log(alpha + times.values[k]!);
+        invTime[k] = 1 / (alpha + times.values[k]!);
+      }
       for (let i = 0; i < n; i++) {
         const w = weight[i]!;
         if (w === 0) continue;
         const j = xs.index[i]!;
         const rx = r + x[i]!;
-        const aT = alpha + T[i]!;
-        const lT = Math.log(aT);
+        const kT = times.TIndex[i]!;
+        const lT = logTime[kT]!;
         const u1 = -rx * lT;
         const dc = deadConst[j]!;
         if (dc === Number.NEGATIVE_INFINITY) {
           ll += w * u1;
           gr -= w * lT;
-          gAlpha -= (w * rx) / aT;
+          gAlpha -= w * rx * invTime[kT]!;
           continue;
         }
-        const aTx = alpha + tx[i]!;
-        const lTx = Math.log(aTx);
+        const kTx = times.txIndex[i]!;
+        const lTx = logTime[kTx]!;
         const u2 = dc - rx * lTx;
         const lse = logSumExpShare(u1, u2, share);
         const p2 = share[0]!;
         const p1 = 1 - p2;
         ll += w * lse;
         gr -= w * (p1 * lT + p2 * lTx);
-        gAlpha -= w * rx * (p1 / aT + p2 / aTx);
+        gAlpha -= w * rx * (p1 * invTime[kT]! + p2 * invTime[kTx]!);
         ga += (w * p2) / a;
         gb -= (w * p2) / (b + x[i]! + shift - 1);
       }

@@ -2,9 +2,9 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { logDiffExp, logSumExpShare } from "../math/log-sum-exp.ts";
 import { gaussLegendreLog } from "../math/gauss-legendre-log.ts";
-import { frequencyGroups, oneMinusExpOver, scoreUniqueRows, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
+import { fitSummaryRows, frequencyGroups, memoizePairs, oneMinusExpOver, scoreUniqueRows, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
 import type { SummaryRows } from "./compress-rows.ts";
-import { fitModel, type FitOptions, type FitResult, type LikelihoodModel } from "./fit-model.ts";
+import type { FitOptions, FitResult, LikelihoodModel } from "./fit-model.ts";
 
 export type ParetoNbdParam = "r" | "alpha" | "s" | "beta";
 export type ParetoNbdParams = Readonly<Record<ParetoNbdParam, number>>;
@@ -30,15 +30,20 @@ const MAX_SERIES_TERMS = 200_000;
 export const paretoNbd: BuyTillYouDieModel<ParetoNbdParam> = {
   paramNames: PARAM_NAMES,
   likelihood: paretoNbdLikelihood,
-  fit: (rows, options = {}) => fitModel(paretoNbdLikelihood(rows), options),
+  fit: (rows, options = {}) => fitSummaryRows(paretoNbdLikelihood, rows, options),
   expectedPurchases,
   conditionalExpectedPurchases: (params, t, x, tx, T) =>
     probabilityAlive(params, x, tx, T) * aliveExpectedPurchases(params, t, x, T),
   probabilityAlive,
   probabilityOfPurchases,
   score(params, customers, horizon, out) {
+    const scratch = new Float64Array(5);
+    const logTail = memoizePairs((x, t) => {
+      tailIntegral(params.r, params.alpha, params.s, params.beta, x, t, scratch);
+      return scratch[0]!;
+    });
     scoreUniqueRows(customers, out, (x, tx, T, result) => {
-      const alive = probabilityAlive(params, x, tx, T);
+      const alive = probabilityAliveFromTails(params, x, tx, T, logTail);
       result[0] = alive;
       result[1] = alive * aliveExpectedPurchases(params, horizon, x, T);
     });
@@ -228,13 +233,20 @@ function paretoNbdLikelihood(rows: SummaryRows): LikelihoodModel<ParetoNbdParam>
  * "still alive at T" term in the likelihood of eq. 22.
  */
 function probabilityAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  const scratch = new Float64Array(5);
+  return probabilityAliveFromTails(p, x, tx, T, (xx, t) => {
+    tailIntegral(p.r, p.alpha, p.s, p.beta, xx, t, scratch);
+    return scratch[0]!;
+  });
+}
+
+/** P(alive) given a function returning log G(t) for (x, t), so callers can cache it. */
+function probabilityAliveFromTails(
+  p: ParetoNbdParams, x: number, tx: number, T: number, logTail: (x: number, t: number) => number,
+): number {
   if (!(tx < T)) return 1;
-  const g = new Float64Array(5);
-  tailIntegral(p.r, p.alpha, p.s, p.beta, x, tx, g);
-  const lg1 = g[0]!;
-  tailIntegral(p.r, p.alpha, p.s, p.beta, x, T, g);
   const u1 = -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
-  const u2 = Math.log(p.s) + logDiffExp(lg1, g[0]!);
+  const u2 = Math.log(p.s) + logDiffExp(logTail(x, tx), logTail(x, T));
   return 1 / (1 + Math.exp(u2 - u1));
 }
 
