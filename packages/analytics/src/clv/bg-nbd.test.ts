@@ -40,8 +40,8 @@ describe("BG/NBD on CDNOW (Fader, Hardie & Lee 2005)", () => {
   });
 
   it("predicts the 39-week holdout total (x.star) within 13%", () => {
-    // Actual: 1,882 repeat transactions in weeks 40–78. The BG/NBD, like the
-    // Pareto/NBD, under-forecasts this period (FHL 2005 Figure 3).
+    // Actual: 1,882 repeat transactions in weeks 40–78; the fit predicts 1,653
+    // (−12%), the Pareto/NBD 1,666.
     let predicted = 0, actual = 0;
     for (let i = 0; i < cdnow.x.length; i++) {
       predicted += bgNbd.conditionalExpectedPurchases(fit.params, 39, cdnow.x[i]!, cdnow.tx[i]!, cdnow.T[i]!);
