@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createApiToken, findWorkspaceOrThrow, loadDemoWorkspace } from "@tenure/app";
-import type { Repositories } from "@tenure/domain";
+import type { DemoOptions, Repositories } from "@tenure/domain";
 import type { Config } from "@tenure/shared";
 import { createRepositories, migrate } from "@tenure/storage";
 import { buildApp } from "./build-app.ts";
@@ -23,6 +23,8 @@ export interface StartOptions {
   print?: (line: string) => void;
   /** Close gracefully on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
+  /** Demo size and seed for the first start (tests use a small one). */
+  demo?: Partial<DemoOptions>;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     await migrate(database);
     const repositories = createRepositories(database);
-    const firstStart = await prepareFirstStart(config, repositories);
+    const firstStart = await prepareFirstStart(config, repositories, options.demo ?? {});
     // At the default "info", the banner says what matters and Fastify logs only
     // warnings and errors; "debug" and "trace" add a line per request.
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
@@ -84,11 +86,11 @@ type FirstStart =
   | { kind: "empty" }
   | { kind: "demo"; customers: number; orders: number; seconds: number; token: string };
 
-async function prepareFirstStart(config: Config, repositories: Repositories): Promise<FirstStart> {
+async function prepareFirstStart(config: Config, repositories: Repositories, demo: Partial<DemoOptions>): Promise<FirstStart> {
   if ((await repositories.workspaces.list()).length > 0) return { kind: "existing" };
   if (!config.demo) return { kind: "empty" };
   const started = performance.now();
-  const loaded = await loadDemoWorkspace({ repositories });
+  const loaded = await loadDemoWorkspace({ repositories }, demo);
   const workspace = await findWorkspaceOrThrow({ repositories }, loaded.workspace.slug);
   const { secret } = await createApiToken(
     { workspaceId: workspace.id, actorId: "system", role: "admin", purpose: null, requestId: "first-start" },
