@@ -167,6 +167,15 @@ export function timeIndex(rows: SummaryRows): TimeIndex {
   return { values: Float64Array.from(values), txIndex, TIndex };
 }
 
+/** Fill logOut[k] = ln(shift + values[k]) and invOut[k] = 1 / (shift + values[k]). */
+export function fillShiftedLogs(values: Float64Array, shift: number, logOut: Float64Array, invOut: Float64Array): void {
+  for (let k = 0; k < values.length; k++) {
+    const v = shift + values[k]!;
+    logOut[k] = Math.log(v);
+    invOut[k] = 1 / v;
+  }
+}
+
 /** Rows above which a fit first runs on a subsample to find its starting point. */
 const SUBSAMPLE_ABOVE = 20_000;
 

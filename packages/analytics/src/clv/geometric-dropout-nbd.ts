@@ -3,7 +3,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { logHyp2f1 } from "../math/hyp2f1.ts";
 import { logSumExpShare } from "../math/log-sum-exp.ts";
-import { fitSummaryRows, frequencyGroups, memoizePairs, scoreUniqueRows, timeIndex, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
+import { fillShiftedLogs, fitSummaryRows, frequencyGroups, memoizePairs, scoreUniqueRows, timeIndex, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
 import type { SummaryRows } from "./compress-rows.ts";
 import type { LikelihoodModel } from "./fit-model.ts";
 
@@ -91,10 +91,7 @@ function geometricDropoutLikelihood(rows: SummaryRows, shift: 0 | 1): Likelihood
         deadConst[j] = m > 0 ? logA - Math.log(b + m - 1) : Number.NEGATIVE_INFINITY;
       }
       const logAlpha = Math.log(alpha);
-      for (let k = 0; k < logTime.length; k++) {
-        logTime[k] = Math.log(alpha + times.values[k]!);
-        invTime[k] = 1 / (alpha + times.values[k]!);
-      }
+      fillShiftedLogs(times.values, alpha, logTime, invTime);
       for (let i = 0; i < n; i++) {
         const w = weight[i]!;
         if (w === 0) continue;

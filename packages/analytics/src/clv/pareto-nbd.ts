@@ -2,7 +2,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { logDiffExp, logSumExpShare } from "../math/log-sum-exp.ts";
 import { gaussLegendreLog } from "../math/gauss-legendre-log.ts";
-import { fitSummaryRows, frequencyGroups, memoizePairs, oneMinusExpOver, scoreUniqueRows, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
+import { fillShiftedLogs, fitSummaryRows, frequencyGroups, memoizePairs, timeIndex, oneMinusExpOver, scoreUniqueRows, type BuyTillYouDieModel } from "./buy-till-you-die.ts";
 import type { SummaryRows } from "./compress-rows.ts";
 import type { FitOptions, FitResult, LikelihoodModel } from "./fit-model.ts";
 
@@ -128,28 +128,32 @@ function paretoNbdLikelihood(rows: SummaryRows): LikelihoodModel<ParetoNbdParam>
   const { x, tx, T, weight } = rows;
   const n = x.length;
   const nx = xs.values.length;
-  // Distinct (x, t) nodes at which G is needed: tx and T of rows with tx < T.
-  const nodeKey = new Map<number, Map<number, number>>();
+  // Distinct (x, t) nodes at which G is needed: tx and T of rows with tx < T,
+  // keyed by (frequency group, distinct time): a dense table when it is small.
+  const ages = timeIndex(rows);
+  const nTimes = ages.values.length;
+  const dense = nx * nTimes <= 4_000_000 ? new Int32Array(nx * nTimes).fill(-1) : null;
+  const sparse = new Map<number, number>();
   const nodeX: number[] = [];
   const nodeT: number[] = [];
-  const node = (xi: number, t: number): number => {
-    let inner = nodeKey.get(xi);
-    if (!inner) nodeKey.set(xi, (inner = new Map()));
-    let k = inner.get(t);
-    if (k === undefined) {
-      k = nodeX.length;
-      nodeX.push(xi);
-      nodeT.push(t);
-      inner.set(t, k);
+  const node = (j: number, k: number): number => {
+    const key = j * nTimes + k;
+    let id = dense ? dense[key]! : (sparse.get(key) ?? -1);
+    if (id < 0) {
+      id = nodeX.length;
+      nodeX.push(xs.values[j]!);
+      nodeT.push(ages.values[k]!);
+      if (dense) dense[key] = id;
+      else sparse.set(key, id);
     }
-    return k;
+    return id;
   };
   const nodeTx = new Int32Array(n).fill(-1);
   const nodeAge = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (tx[i]! < T[i]! && weight[i]! > 0) {
-      nodeTx[i] = node(x[i]!, tx[i]!);
-      nodeAge[i] = node(x[i]!, T[i]!);
+      nodeTx[i] = node(xs.index[i]!, ages.txIndex[i]!);
+      nodeAge[i] = node(xs.index[i]!, ages.TIndex[i]!);
     }
   }
   const nodes = nodeX.length;
@@ -158,6 +162,11 @@ function paretoNbdLikelihood(rows: SummaryRows): LikelihoodModel<ParetoNbdParam>
   // share[0]: weight of the "died in (tx, T]" term in the row's likelihood.
   const share = new Float64Array(1);
   const totalWeight = xs.totalWeight;
+  // ln(α+T), ln(β+T) and their reciprocals once per distinct time.
+  const logAlphaT = new Float64Array(ages.values.length);
+  const invAlphaT = new Float64Array(ages.values.length);
+  const logBetaT = new Float64Array(ages.values.length);
+  const invBetaT = new Float64Array(ages.values.length);
 
   return {
     paramNames: PARAM_NAMES,
@@ -182,23 +191,26 @@ function paretoNbdLikelihood(rows: SummaryRows): LikelihoodModel<ParetoNbdParam>
         g.set(scratch, k * 5);
       }
       const logS = Math.log(s);
+      fillShiftedLogs(ages.values, alpha, logAlphaT, invAlphaT);
+      fillShiftedLogs(ages.values, beta, logBetaT, invBetaT);
       for (let i = 0; i < n; i++) {
         const w = weight[i]!;
         if (w === 0) continue;
         const rx = r + x[i]!;
-        const aT = alpha + T[i]!;
-        const bT = beta + T[i]!;
-        const lAT = Math.log(aT);
-        const lBT = Math.log(bT);
+        const kT = ages.TIndex[i]!;
+        const lAT = logAlphaT[kT]!;
+        const lBT = logBetaT[kT]!;
+        const iAT = invAlphaT[kT]!;
+        const iBT = invBetaT[kT]!;
         // Alive through T: u1 = −(r+x) ln(α+T) − s ln(β+T).
         const u1 = -rx * lAT - s * lBT;
         const k1 = nodeTx[i]!;
         if (k1 < 0) {
           ll += w * u1;
           gr -= w * lAT;
-          gAlpha -= (w * rx) / aT;
+          gAlpha -= w * rx * iAT;
           gs -= w * lBT;
-          gBeta -= (w * s) / bT;
+          gBeta -= w * s * iBT;
           continue;
         }
         // Died in (tx, T]: u2 = ln s + ln(G(tx) − G(T)).
@@ -215,9 +227,9 @@ function paretoNbdLikelihood(rows: SummaryRows): LikelihoodModel<ParetoNbdParam>
         ll += w * lse;
         // d u2 = (g(tx) − ρ g(T)) / (1 − ρ) (+ 1/s for s).
         gr += w * (-p1 * lAT + p2 * (g[o1 + 1]! - rho * g[o2 + 1]!) * inv);
-        gAlpha += w * (-(p1 * rx) / aT + p2 * (g[o1 + 2]! - rho * g[o2 + 2]!) * inv);
+        gAlpha += w * (-p1 * rx * iAT + p2 * (g[o1 + 2]! - rho * g[o2 + 2]!) * inv);
         gs += w * (-p1 * lBT + p2 * (1 / s + (g[o1 + 3]! - rho * g[o2 + 3]!) * inv));
-        gBeta += w * (-(p1 * s) / bT + p2 * (g[o1 + 4]! - rho * g[o2 + 4]!) * inv);
+        gBeta += w * (-p1 * s * iBT + p2 * (g[o1 + 4]! - rho * g[o2 + 4]!) * inv);
       }
       grad[0] = gr;
       grad[1] = gAlpha;
