@@ -1,4 +1,4 @@
-import type { Contact, Customer, CustomerFields, CustomerScores, NewCustomer, OrderSummary } from "./customer.ts";
+import type { Customer, CustomerFields, CustomerProfile, NewCustomer } from "./customer.ts";
 import type { CustomerPage, CustomerSearch } from "./customer-search.ts";
 import type { PageCursor } from "./page-cursor.ts";
 import type { NewTimelineEvent, TimelineEvent } from "./timeline-event.ts";
@@ -29,9 +29,11 @@ export interface CustomerRepository {
    * (code customer_exists, field external_id) if the external id is taken.
    */
   update(workspaceId: string, id: string, changes: Partial<CustomerFields>): Promise<Customer>;
-  listContacts(workspaceId: string, customerId: string): Promise<Contact[]>;
-  orderSummary(workspaceId: string, customerId: string): Promise<OrderSummary>;
-  findScores(workspaceId: string, customerId: string): Promise<CustomerScores | null>;
+  /**
+   * The customer with its contacts, order summary, latest `recentEvents`
+   * timeline events and scores, read together; null if not in the workspace.
+   */
+  findProfile(workspaceId: string, id: string, options: { recentEvents: number }): Promise<CustomerProfile | null>;
   /** Newest first (occurred_at, then id, descending). */
   listTimeline(workspaceId: string, customerId: string, query: TimelineQuery): Promise<TimelinePage>;
   addEvent(event: NewTimelineEvent): Promise<void>;

@@ -1,3 +1,5 @@
+import type { TimelineEvent } from "./timeline-event.ts";
+
 /** A customer is an organisation (B2B account) or a person (B2C buyer). */
 export type CustomerKind = "person" | "organization";
 
@@ -78,6 +80,17 @@ export interface OrderSummary {
   firstOrderAt: Date | null;
   lastOrderAt: Date | null;
   revenue: string;
+}
+
+/** Everything the customer page shows at once. */
+export interface CustomerProfile {
+  customer: Customer;
+  contacts: Contact[];
+  orders: OrderSummary;
+  /** The latest timeline events, newest first. */
+  recentEvents: TimelineEvent[];
+  /** Latest model scores; null until the scoring job has run for this customer. */
+  scores: CustomerScores | null;
 }
 
 /** Model outputs for one customer (computed by the scoring job). */

@@ -129,6 +129,41 @@ describe.each(testEngines())("customer API on %s", (engine) => {
     expect(profile.scores).toBeNull();
   });
 
+  it("shows contacts and scores once they exist, money as exact decimals", async () => {
+    const org = await api.createCustomer(ws, { kind: "organization", name: "Scored GmbH" });
+    await api.database.db
+      .insertInto("contacts")
+      .values([
+        { workspace_id: ws.id, id: "con_b", customer_id: org.id, name: "Bob", is_primary: false, attributes: "{}" },
+        { workspace_id: ws.id, id: "con_a", customer_id: org.id, name: "Zoe", email: "zoe@scored.example", is_primary: true, attributes: "{}" },
+      ])
+      .execute();
+    await api.database.db
+      .insertInto("customer_scores")
+      .values({
+        workspace_id: ws.id,
+        customer_id: org.id,
+        fit_id: "fit_1",
+        frequency: 3,
+        recency: 10.5,
+        age: 30,
+        monetary: "12.3400",
+        p_alive: 0.75,
+        expected_purchases_90: 0.4,
+        expected_purchases_365: 1.6,
+        expected_spend: "0.1000",
+        clv: "1234567.8912",
+      })
+      .execute();
+    const profile = (await api.call(ws, "GET", `/api/customers/${org.id}`)).json<CustomerProfileJson>();
+    expect(profile.contacts.map((c) => [c.name, c.is_primary])).toEqual([
+      ["Zoe", true],
+      ["Bob", false],
+    ]);
+    expect(profile.scores).toMatchObject({ fit_id: "fit_1", p_alive: 0.75, monetary: "12.34", expected_spend: "0.1", clv: "1234567.8912" });
+    expect(profile.orders).toEqual({ order_count: 0, first_order_at: null, last_order_at: null, revenue: "0" });
+  });
+
   it("updates some fields, bumps the version and records the changed fields", async () => {
     const res = await api.call(ws, "PATCH", `/api/customers/${ana.id}`, { phone: "+55 11 5555", attributes: { plan: null, tier: 2 } }, { "if-match": '"1"' });
     expect(res.statusCode).toBe(200);

@@ -1,0 +1,90 @@
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { Contact, CustomerProfile, CustomerScores, TimelineEvent } from "@tenure/domain";
+import { sumMoney } from "@tenure/shared";
+import type { CustomersTable, Schema } from "../database/schema.ts";
+import { toCustomer } from "./customer-row.ts";
+
+type CustomerJson = Omit<Selectable<CustomersTable>, "first_seen_at" | "created_at" | "updated_at" | "erased_at"> & {
+  first_seen_at: string | null;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
+};
+interface ProfileJson {
+  customer: CustomerJson;
+  contacts: ContactJson[];
+  orders: { order_count: number; first_order_at: string | null; last_order_at: string | null; revenue: string };
+  events: EventJson[];
+  scores: ScoresJson | null;
+}
+type ContactJson = { id: string; customer_id: string; external_id: string | null; name: string | null; email: string | null; phone: string | null; title: string | null; role: string | null; locale: string | null; is_primary: boolean };
+type EventJson = { id: string; customer_id: string | null; type: string; occurred_at: string; source: string; summary: string | null; properties: Record<string, unknown> };
+type ScoresJson = { fit_id: string; frequency: number; recency: number; age: number; monetary: string | null; p_alive: number; expected_purchases_90: number; expected_purchases_365: number; expected_spend: string | null; clv: string | null; computed_at: string };
+
+const date = (text: string | null) => (text === null ? null : new Date(text));
+
+/**
+ * The customer page in one call of customer_profile() (migration 0004): the
+ * customer row plus contacts, order summary, latest events and scores as
+ * one JSON value. The function keeps its plans for the session, so a request
+ * costs one round trip and no planning.
+ */
+export async function findCustomerProfile(db: Kysely<Schema>, workspaceId: string, id: string, recentEvents: number): Promise<CustomerProfile | null> {
+  const result = await sql<{ profile: ProfileJson | null }>`select customer_profile(${workspaceId}, ${id}, ${recentEvents}) as profile`.execute(db);
+  const profile = result.rows[0]?.profile;
+  if (!profile) return null;
+  const c = profile.customer;
+  return {
+    customer: toCustomer({
+      ...c,
+      first_seen_at: date(c.first_seen_at),
+      created_at: new Date(c.created_at),
+      updated_at: new Date(c.updated_at),
+      erased_at: date(c.erased_at),
+    }),
+    contacts: profile.contacts.map(toContact),
+    orders: {
+      orderCount: profile.orders.order_count,
+      firstOrderAt: date(profile.orders.first_order_at),
+      lastOrderAt: date(profile.orders.last_order_at),
+      revenue: sumMoney([profile.orders.revenue]),
+    },
+    recentEvents: profile.events.map(toEvent),
+    scores: profile.scores ? toScores(profile.scores) : null,
+  };
+}
+
+function toContact(c: ContactJson): Contact {
+  return {
+    id: c.id,
+    customerId: c.customer_id,
+    externalId: c.external_id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    title: c.title,
+    role: c.role,
+    locale: c.locale,
+    isPrimary: c.is_primary,
+  };
+}
+
+function toEvent(e: EventJson): TimelineEvent {
+  return { id: e.id, customerId: e.customer_id, type: e.type, occurredAt: new Date(e.occurred_at), source: e.source, summary: e.summary, properties: e.properties };
+}
+
+function toScores(s: ScoresJson): CustomerScores {
+  return {
+    fitId: s.fit_id,
+    frequency: s.frequency,
+    recency: s.recency,
+    age: s.age,
+    monetary: s.monetary === null ? null : sumMoney([s.monetary]),
+    pAlive: s.p_alive,
+    expectedPurchases90: s.expected_purchases_90,
+    expectedPurchases365: s.expected_purchases_365,
+    expectedSpend: s.expected_spend === null ? null : sumMoney([s.expected_spend]),
+    clv: s.clv === null ? null : sumMoney([s.clv]),
+    computedAt: new Date(s.computed_at),
+  };
+}
