@@ -33,8 +33,8 @@ export interface IngestSegmentMessagesResult {
  * Ingest Segment messages (identify, group, track, page, screen) into the
  * caller's workspace: all of them or none. Every message is checked first (a
  * bad one refuses the whole request, naming `batch[i].field`); then, in one
- * transaction, message ids are recorded so a retried message creates nothing
- * new, and the rest is written as a few multi-row statements.
+ * transaction, it is written as a few multi-row statements. A message whose
+ * messageId was ingested before creates nothing new.
  */
 export async function ingestSegmentMessages(
   ctx: RequestContext,
@@ -52,9 +52,16 @@ export async function ingestSegmentMessages(
   const unique = new Map<string, IngestionMessage>();
   for (const message of normalized) if (!unique.has(message.messageId)) unique.set(message.messageId, message);
 
+  const messages = [...unique.values()];
+  const ledgered = messages.filter((m) => m.type === "identify" || m.type === "group");
+
   return deps.repositories.transaction(async (tx) => {
-    const fresh = await tx.ingestion.claimMessages(ctx.workspaceId, [...unique.values()].map((m) => ({ messageId: m.messageId, type: m.type })));
-    const plan = planIngestion([...unique.values()].filter((m) => fresh.has(m.messageId)));
+    // identify and group change customers, so a replay of an old one must not
+    // undo a newer one: they go through the ledger. Timeline messages are
+    // deduplicated by the events table's own unique message_id (and orders by
+    // order id), which spares a write per event.
+    const fresh = await tx.ingestion.claimMessages(ctx.workspaceId, ledgered.map((m) => ({ messageId: m.messageId, type: m.type })));
+    const plan = planIngestion(messages.filter((m) => (m.type !== "identify" && m.type !== "group") || fresh.has(m.messageId)));
     const outcome = await tx.ingestion.applyPlan(ctx.workspaceId, plan);
     if (outcome.kind === "kind_conflict") {
       throw new AppError(
@@ -64,6 +71,7 @@ export async function ingestSegmentMessages(
         { field: outcome.field },
       );
     }
-    return { received: input.messages.length, duplicates: input.messages.length - fresh.size, counts: outcome.counts };
+    const stored = fresh.size + outcome.counts.events;
+    return { received: input.messages.length, duplicates: input.messages.length - stored, counts: outcome.counts };
   });
 }

@@ -2,7 +2,7 @@ import type { CustomerKind } from "../customers/customer.ts";
 import type { IngestionPlan } from "./ingestion-plan.ts";
 
 export interface IngestedCounts {
-  /** Customers inserted or updated (people and organisations). */
+  /** Customers the written messages named (people and organisations; created, updated or unchanged). */
   customers: number;
   events: number;
   orders: number;
@@ -22,8 +22,10 @@ export type IngestionOutcome =
  */
 export interface IngestionRepository {
   /**
-   * Record the message ids in the idempotency ledger; returns the ids that
-   * were new. Ids already recorded (a retry) are not returned.
+   * Record the message ids in the idempotency ledger (ingested_messages);
+   * returns the ids that were new. Ids already recorded (a retry) are not
+   * returned. Timeline messages need not be claimed: events are unique by
+   * message id and applyPlan skips one already stored.
    */
   claimMessages(workspaceId: string, messages: readonly { messageId: string; type: string }[]): Promise<Set<string>>;
   /** Upsert customers and products, insert events, orders and their lines. */
