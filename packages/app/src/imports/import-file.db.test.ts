@@ -97,6 +97,23 @@ describe.each(testEngines())("importFile on %s", (engine) => {
     expect(total.total).toBe("141.8700");
   });
 
+  it("totals an invoice whose lines are not contiguous once, and a re-import leaves it alone", async () => {
+    const ctx = await workspace();
+    const file = [
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+      "A1,S1,one,2,12/1/2010 8:26,1.25,17850.0,United Kingdom",
+      "B1,S2,two,1,12/1/2010 9:00,3,,France",
+      "A1,S1,one again,-1,12/1/2010 8:26,1.25,17850.0,United Kingdom",
+      "A1,S3,three,4,12/1/2010 8:26,0.1,17850.0,United Kingdom",
+    ].join("\n");
+    const first = await run(ctx, file, { preset: "online-retail", batchSize: 1 });
+    expect(first.counts.orders).toEqual([2, 0, 0]);
+    const a1 = await database.db.selectFrom("orders").select(["total", "line_count", "ordered_at"]).where("workspace_id", "=", ctx.workspaceId).where("external_id", "=", "A1").executeTakeFirstOrThrow();
+    expect(a1).toEqual({ total: "1.6500", line_count: 3, ordered_at: new Date("2010-12-01T08:26:00Z") });
+    const again = await run(ctx, file, { preset: "online-retail", batchSize: 1 });
+    expect(again.counts).toEqual({ customers: [0, 0, 1], products: [0, 0, 3], orders: [0, 0, 2], "order-lines": [0, 0, 4] });
+  });
+
   it("reads gzip-compressed and tab-separated files", async () => {
     const gz = await workspace();
     const gzipped = await run(gz, gzipSync(Buffer.from(fixture)), { preset: "online-retail" });

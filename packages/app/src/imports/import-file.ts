@@ -20,7 +20,7 @@ export interface ImportFileInput extends ImportListeners {
   readonly dryRun?: boolean;
   /** Currency of money columns that name none (the workspace's). */
   readonly workspaceCurrency: string;
-  /** Rows per database batch (default 10,000). */
+  /** Rows per database batch (default 20,000). */
   readonly batchSize?: number;
 }
 
@@ -50,7 +50,7 @@ const importRoles = new Set(["admin", "manager", "analyst"]);
  */
 export async function importFile(ctx: RequestContext, deps: { repositories: Repositories }, input: ImportFileInput): Promise<ImportFileResult> {
   if (!importRoles.has(ctx.role)) throw new AppError("forbidden", "forbidden", "Only admins, managers and analysts may import data");
-  const batchSize = input.batchSize ?? 10_000;
+  const batchSize = input.batchSize ?? 20_000;
   const timeZone = input.timeZone ?? "UTC";
   if (!isTimeZone(timeZone)) throw new AppError("invalid_input", "invalid_input", `Unknown time zone "${timeZone}" (use an IANA name such as Europe/London)`, { field: "timezone" });
   const csv = await readCsvRecords(input.source);

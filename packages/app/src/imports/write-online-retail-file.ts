@@ -8,8 +8,10 @@ import type { CsvRecord } from "./read-csv-records.ts";
  * Import the Online Retail file in one pass. Per batch: customers and
  * products seen for the first time are inserted if missing (their final
  * values are only known at the end of the file), then orders and order lines
- * are upserted. After the last batch, customers and products are upserted
- * with their final values. Each record is counted once per run.
+ * are upserted (batches end at invoice boundaries, so orders carry their
+ * totals). After the last batch, the totals of invoices whose lines were not
+ * contiguous are recomputed, and customers and products are upserted with
+ * their final values. Each record is counted once per run.
  */
 export async function writeOnlineRetailFile(
   session: ImportSession,
@@ -25,13 +27,11 @@ export async function writeOnlineRetailFile(
   const insertedCustomers = new Set<string>();
   const insertedProducts = new Set<string>();
   const writer = new BatchWriter();
-  let records: (readonly string[])[] = [];
-
-  const write = async (batch: OnlineRetailBatch, sources: (readonly string[])[]): Promise<void> => {
+  const write = async (batch: OnlineRetailBatch): Promise<void> => {
     for (const key of await session.insertMissing(batch.customers)) insertedCustomers.add(key);
     for (const key of await session.insertMissing(batch.products)) insertedProducts.add(key);
     add(orders, await session.upsert(batch.orders), batch.orders, null);
-    add(lines, await session.upsert(batch.lines), batch.lines, sources);
+    add(lines, await session.upsert(batch.lines), batch.lines, batch.sources);
   };
 
   const add = (to: ImportCounts, outcome: Awaited<ReturnType<ImportSession["upsert"]>>, rows: StagedRows, sources: (readonly string[])[] | null): void => {
@@ -51,20 +51,18 @@ export async function writeOnlineRetailFile(
         tally.reject(line, record, problems);
         continue;
       }
-      records.push(record);
       if (preset.batchSize >= batchSize) {
         const batch = preset.takeBatch();
-        const sources = records;
-        records = [];
-        await writer.submit(() => write(batch, sources));
+        await writer.submit(() => write(batch));
       }
     }
     tally.progress();
   }
-  const last = preset.takeBatch();
-  await writer.submit(() => write(last, records));
+  const last = preset.takeBatch(true);
+  await writer.submit(() => write(last));
   await writer.drain();
 
+  await session.refreshOrderTotals(preset.reopenedOrderIds());
   const final = preset.finalRows();
   settle(customers, final.customers.values.length, insertedCustomers, await session.upsertReturningChanged(final.customers));
   settle(products, final.products.values.length, insertedProducts, await session.upsertReturningChanged(final.products));

@@ -87,6 +87,7 @@ const definitions: Record<ImportEntity, EntityDefinition> = {
       currency,
       { name: "status", type: "choice", choices: ["completed", "cancelled", "returned", "pending"], fallback: { literal: "completed" }, description: "completed (default), cancelled, returned or pending" },
       { name: "total", type: "money", fallback: { literal: "0" }, description: "order total (default 0; recomputed from the lines when lines are imported)" },
+      { name: "line_count", type: "integer", description: "number of lines (recomputed from the lines when lines are imported)" },
       attributes,
     ],
   },

@@ -48,10 +48,14 @@ export interface ImportSession {
   /**
    * Insert new rows and update stored rows that differ (matched by the
    * entity's key: external id, message id, or order + line number); rows
-   * naming an unknown customer, order or product are rejected. Importing
-   * order lines also recomputes their orders' total and line count.
+   * naming an unknown customer, order or product are rejected. Order lines
+   * keep their orders' total and line count right: an order gets them
+   * recomputed when one of its lines changed, or when a line was added to an
+   * order this run did not create (one this run creates carries its totals).
    */
   upsert(rows: StagedRows): Promise<UpsertOutcome>;
+  /** Recompute total and line count, from their stored lines, of the orders with these external ids. */
+  refreshOrderTotals(orderExternalIds: readonly string[]): Promise<void>;
   /** Insert the rows whose external id is not stored yet and leave stored ones alone; returns the ids inserted. */
   insertMissing(rows: StagedRows): Promise<string[]>;
   /** Like upsert (no references allowed), returning the external ids of the rows inserted or changed. */

@@ -1,4 +1,4 @@
-import { multiplyMoney } from "@tenure/shared";
+import { multiplyMoney, sumMoney } from "@tenure/shared";
 import { countryCodeOf } from "./country-codes.ts";
 import type { StagedRows } from "./import-repository.ts";
 import { parseImportDecimal } from "./parse-import-value.ts";
@@ -18,11 +18,23 @@ export interface OnlineRetailBatch {
   /** Orders (invoices) seen for the first time in this run. */
   readonly orders: StagedRows;
   readonly lines: StagedRows;
+  /** The file row of each line in `lines` (same order), for error reports. */
+  readonly sources: (readonly string[])[];
+}
+
+/** The lines of the invoice being read: an order is written with its lines, its total known. */
+interface OpenInvoice {
+  readonly invoice: string;
+  /** The order row (without total and line count), or null when the invoice was already written (lines not contiguous). */
+  readonly order: (string | null)[] | null;
+  readonly lines: number[];
+  readonly values: (string | null)[][];
+  readonly sources: (readonly string[])[];
 }
 
 const customerFields = ["external_id", "kind", "country", "first_seen_at", "attributes"];
 const productFields = ["external_id", "name", "price", "currency"];
-const orderFields = ["external_id", "customer_external_id", "ordered_at", "currency", "status", "attributes"];
+const orderFields = ["external_id", "customer_external_id", "ordered_at", "currency", "status", "attributes", "total", "line_count"];
 const lineFields = ["order_external_id", "line_no", "product_external_id", "sku", "description", "quantity", "unit_price", "amount"];
 
 interface CustomerState {
@@ -44,7 +56,10 @@ const currency = "GBP";
  * its price the last unit price; an order takes customer, date and country
  * from its first line and is cancelled when its number starts with "C".
  * line_no is the position of the line within its invoice in file order
- * (rejected lines included), so a re-import finds the same keys.
+ * (rejected lines included), so a re-import finds the same keys. Batches
+ * end at invoice boundaries, so an order is written with its total and line
+ * count; an invoice whose lines are not contiguous is reported by
+ * reopenedOrderIds() and its totals must be recomputed after the last batch.
  * Memory grows with distinct invoices, customers and products, not lines.
  */
 export class OnlineRetailPreset {
@@ -54,6 +69,8 @@ export class OnlineRetailPreset {
   readonly #customers = new Map<string, CustomerState>();
   readonly #products = new Map<string, ProductState>();
   readonly #ordersSeen = new Set<string>();
+  readonly #reopened = new Set<string>();
+  #open: OpenInvoice | null = null;
   readonly #countryCodes = new Map<string, string | null>();
   #batch: OnlineRetailBatch = emptyBatch();
 
@@ -72,7 +89,7 @@ export class OnlineRetailPreset {
     this.#timeZone = timeZone;
   }
 
-  /** Number of lines added to the current batch. */
+  /** Number of lines of complete invoices in the current batch. */
   get batchSize(): number {
     return this.#batch.lines.values.length;
   }
@@ -111,15 +128,36 @@ export class OnlineRetailPreset {
     const description = cell("Description");
     if (customer !== null) this.#seeCustomer(line, customer, country, orderedAt);
     this.#seeProduct(line, stockCode, description, price.value);
-    if (!this.#ordersSeen.has(invoice)) {
-      this.#ordersSeen.add(invoice);
-      const status = invoice.startsWith("C") ? "cancelled" : "completed";
-      this.#batch.orders.lines.push(line);
-      this.#batch.orders.values.push([invoice, customer, orderedAt, currency, status, JSON.stringify({ country })]);
+    if (this.#open !== null && this.#open.invoice !== invoice) this.#close();
+    if (this.#open === null) {
+      let order: (string | null)[] | null = null;
+      if (this.#ordersSeen.has(invoice)) this.#reopened.add(invoice);
+      else {
+        this.#ordersSeen.add(invoice);
+        order = [invoice, customer, orderedAt, currency, invoice.startsWith("C") ? "cancelled" : "completed", JSON.stringify({ country })];
+      }
+      this.#open = { invoice, order, lines: [], values: [], sources: [] };
     }
-    this.#batch.lines.lines.push(line);
-    this.#batch.lines.values.push([invoice, String(lineNo), stockCode, stockCode, description === "" ? null : description, quantity.value, price.value, amount]);
+    this.#open.lines.push(line);
+    this.#open.values.push([invoice, String(lineNo), stockCode, stockCode, description === "" ? null : description, quantity.value, price.value, amount]);
+    this.#open.sources.push(record);
     return null;
+  }
+
+  /** Move the open invoice into the batch: its order (with total and line count) first, then its lines. */
+  #close(): void {
+    const open = this.#open;
+    if (open === null) return;
+    this.#open = null;
+    if (open.order !== null) {
+      this.#batch.orders.lines.push(open.lines[0] ?? 0);
+      this.#batch.orders.values.push([...open.order, sumMoney(open.values.map((v) => v[7] ?? "0")), String(open.values.length)]);
+    }
+    for (let i = 0; i < open.lines.length; i++) {
+      this.#batch.lines.lines.push(open.lines[i] ?? 0);
+      this.#batch.lines.values.push(open.values[i] ?? []);
+      this.#batch.sources.push(open.sources[i] ?? []);
+    }
   }
 
   #seeCustomer(line: number, id: string, country: string, at: string): void {
@@ -156,11 +194,17 @@ export class OnlineRetailPreset {
     return [id, "person", code, firstSeenAt, JSON.stringify(country === "" ? {} : { country })];
   }
 
-  /** The rows staged since the last call, and a fresh batch for the next lines. */
-  takeBatch(): OnlineRetailBatch {
+  /** The complete invoices staged since the last call (all of them when `last`), and a fresh batch for the next lines. */
+  takeBatch(last = false): OnlineRetailBatch {
+    if (last) this.#close();
     const batch = this.#batch;
     this.#batch = emptyBatch();
     return batch;
+  }
+
+  /** External ids of the invoices whose lines were not contiguous (their totals need recomputing). */
+  reopenedOrderIds(): string[] {
+    return [...this.#reopened];
   }
 
   /** Final values of every customer and product seen in the file (to write after the last batch). */
@@ -183,7 +227,9 @@ function emptyBatch(): OnlineRetailBatch {
   return {
     customers: stagedRows("customers", customerFields, ["kind"]),
     products: stagedRows("products", productFields),
-    orders: stagedRows("orders", orderFields),
+    // Totals are the file's on insert; later changes come from the lines (see ImportSession.upsert).
+    orders: stagedRows("orders", orderFields, ["total", "line_count"]),
     lines: stagedRows("order-lines", lineFields),
+    sources: [],
   };
 }

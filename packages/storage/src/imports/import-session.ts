@@ -1,4 +1,4 @@
-import { entityDefinition, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
+import { entityDefinition, stagedRows, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import { encodeCopyText } from "./encode-copy-text.ts";
 import { importTables, type ImportTable } from "./import-tables.ts";
@@ -44,25 +44,27 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     return name;
   }
 
+  // One anti-join per reference column, in one statement; a row with several unknown references is reported once.
   async function rejectedReferences(rows: StagedRows, stageName: string): Promise<RejectedReference[]> {
     const table = importTables[rows.entity];
-    const rejected = new Map<number, RejectedReference>();
-    for (const field of rows.fields) {
+    const checks = rows.fields.flatMap((field) => {
       const reference = table.references[field];
-      if (!reference) continue;
-      const found = await session.query<{ idx: number; value: string }>(
-        `select s.idx, s.${field} as value from ${stageName} s
+      if (!reference) return [];
+      return [
+        `select s.idx, '${field}' as field, s.${field} as value, '${reference.table}' as target from ${stageName} s
           where s.${field} is not null
             and not exists (select 1 from ${reference.table} r where r.workspace_id = $1 and r.external_id = s.${field})`,
-        [workspaceId],
-      );
-      for (const row of found) {
-        if (rejected.has(row.idx)) continue;
-        const what = singular[reference.table] ?? reference.table;
-        rejected.set(row.idx, { index: row.idx, field, value: row.value, reason: `unknown ${what}: no ${what} with external id "${row.value}"` });
-      }
+      ];
+    });
+    if (checks.length === 0) return [];
+    const found = await session.query<{ idx: number; field: string; value: string; target: string }>(`${checks.join(" union all ")} order by 1`, [workspaceId]);
+    const rejected = new Map<number, RejectedReference>();
+    for (const row of found) {
+      if (rejected.has(row.idx)) continue;
+      const what = singular[row.target] ?? row.target;
+      rejected.set(row.idx, { index: row.idx, field: row.field, value: row.value, reason: `unknown ${what}: no ${what} with external id "${row.value}"` });
     }
-    return [...rejected.values()].sort((a, b) => a.index - b.index);
+    return [...rejected.values()];
   }
 
   return {
@@ -70,16 +72,30 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
       if (rows.values.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
       const stageName = await stage(rows);
       const rejected = await rejectedReferences(rows, stageName);
-      const [counts] = await session.query<{ inserted: number; updated: number }>(
-        `with u as (${insertSql(importTables[rows.entity], rows, stageName, "update", "(t.xmax = 0) as inserted")})
-         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated from u`,
+      const lines = rows.entity === "order-lines";
+      const returning = lines ? "(t.xmax = 0) as inserted, t.order_id" : "(t.xmax = 0) as inserted";
+      // Orders created by this transaction have created_at = now() (the transaction's start).
+      const refresh = lines
+        ? `, array(select distinct u.order_id from u join orders o on o.workspace_id = $1 and o.id = u.order_id where not u.inserted or o.created_at <> now()) as refresh`
+        : "";
+      const [counts] = await session.query<{ inserted: number; updated: number; refresh?: string[] }>(
+        `with u as (${insertSql(importTables[rows.entity], rows, stageName, "update", returning)})
+         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated${refresh} from u`,
         [workspaceId],
       );
-      if (rows.entity === "order-lines") await refreshOrderTotals(stageName);
+      if (counts?.refresh && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
       const inserted = counts?.inserted ?? 0;
       const updated = counts?.updated ?? 0;
       const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
       return outcome;
+    },
+
+    async refreshOrderTotals(orderExternalIds) {
+      if (orderExternalIds.length === 0) return;
+      const ids = stagedRows("orders", ["external_id"]);
+      for (const id of orderExternalIds) ids.values.push([id]);
+      const stageName = await stage(ids);
+      await refreshTotals(`o.external_id in (select external_id from ${stageName})`, []);
     },
 
     insertMissing: (rows) => writtenKeys(rows, "ignore"),
@@ -99,18 +115,18 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
   }
 
   // An order's total and line count follow its lines: recomputed for the
-  // orders this batch touched, written only where they changed.
-  async function refreshOrderTotals(stageName: string): Promise<void> {
+  // orders `which` selects (alias o) in one GROUP BY, written only where they changed.
+  async function refreshTotals(which: string, parameters: readonly unknown[]): Promise<void> {
     await session.query(
-      `update orders o set total = x.total, line_count = x.line_count, updated_at = now()
+      `update orders t set total = x.total, line_count = x.line_count, updated_at = now()
          from (select l.order_id, sum(l.amount - l.discount) as total, count(*)::integer as line_count
                  from order_lines l
                 where l.workspace_id = $1
-                  and l.order_id in (select r.id from orders r join ${stageName} s on r.workspace_id = $1 and r.external_id = s.order_external_id)
+                  and l.order_id in (select o.id from orders o where o.workspace_id = $1 and ${which})
                 group by l.order_id) x
-        where o.workspace_id = $1 and o.id = x.order_id
-          and (o.total, o.line_count) is distinct from (x.total, x.line_count)`,
-      [workspaceId],
+        where t.workspace_id = $1 and t.id = x.order_id
+          and (t.total, t.line_count) is distinct from (x.total, x.line_count)`,
+      [workspaceId, ...parameters],
     );
   }
 }
