@@ -10,3 +10,4 @@ export * from "./ingestion/ingest-segment-messages.ts";
 export * from "./system/check-health.ts";
 export * from "./workspaces/find-workspace-or-throw.ts";
 export * from "./imports/index.ts";
+export * from "./analytics/index.ts";

@@ -5,3 +5,4 @@ export * from "./demo/index.ts";
 export * from "./workspaces/index.ts";
 export * from "./ingestion/index.ts";
 export * from "./imports/index.ts";
+export * from "./analytics/index.ts";

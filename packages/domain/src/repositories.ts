@@ -1,3 +1,4 @@
+import type { CustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
 import type { DemoRepository } from "./demo/demo-repository.ts";
@@ -23,4 +24,6 @@ export interface Repositories {
   /** Bulk file import; opens its own transaction (not usable inside transaction()). */
   imports: ImportRepository;
   ingestion: IngestionRepository;
+  /** Customer value: summaries, fits and scores (bulk reads and writes on their own connection). */
+  customerValue: CustomerValueRepository;
 }

@@ -1,3 +1,4 @@
+import { createCustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import { sql, type Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
 import { createAccessRepository } from "./access/access-repository.ts";
@@ -28,6 +29,8 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     // Holds its own connection (COPY needs the raw client), so it ignores `db`.
     imports: createImportRepository(database),
     ingestion: createIngestionRepository(db),
+    // Cursor reads and COPY writes on its own connection, so it ignores `db`.
+    customerValue: createCustomerValueRepository(database),
   };
   return repositories;
 }

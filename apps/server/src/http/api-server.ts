@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { JobQueue } from "@tenure/app";
 import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 
@@ -16,6 +17,8 @@ export type AuthMode = "api" | "write_key" | "none";
 /** What buildApp needs; main.ts wires storage into `repositories`. */
 export interface AppDeps {
   repositories: Repositories;
+  /** Background jobs (pg-boss; apps/server/src/jobs). Without it, work that would be queued runs during the request. */
+  jobs?: JobQueue | undefined;
   /** Fastify/pino logger options; false (default) logs nothing. */
   logger?: FastifyServerOptions["logger"];
   limits?: {

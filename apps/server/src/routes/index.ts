@@ -1,4 +1,5 @@
 import type { ApiServer, AppDeps } from "../http/api-server.ts";
+import { clvRoutes } from "./analytics/clv-routes.ts";
 import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
@@ -11,7 +12,7 @@ import { homeRoute } from "./home/home-route.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, clvRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

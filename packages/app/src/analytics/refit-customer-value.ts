@@ -1,5 +1,6 @@
 import { customerValueSettings, type CustomerScoreColumns, type CustomerValueFit, type Repositories } from "@tenure/domain";
 import { newId, notFound, type RequestContext } from "@tenure/shared";
+import { authorize } from "../security/authorize.ts";
 import { customerValueDiagnostics } from "./customer-value-report.ts";
 import { scoreCustomerValue } from "./score-customer-value.ts";
 
@@ -33,6 +34,7 @@ export type RefitCustomerValueOutcome =
  * report says why). A workspace without purchases stores nothing.
  */
 export async function refitCustomerValue(ctx: RequestContext, deps: RefitCustomerValueDeps, input: RefitCustomerValueInput = {}): Promise<RefitCustomerValueOutcome> {
+  authorize(ctx, "analytics.run");
   const repository = deps.repositories.customerValue;
   const workspaceId = ctx.workspaceId;
   const rawSettings = await repository.readSettings(workspaceId);
