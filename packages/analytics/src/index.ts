@@ -15,3 +15,4 @@ export * from "./clv/gamma-gamma.ts";
 export * from "./clv/customer-lifetime-value.ts";
 export * from "./clv/summarize-transactions.ts";
 export * from "./clv/report/index.ts";
+export * from "./satisfaction/index.ts";

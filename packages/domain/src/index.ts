@@ -6,3 +6,4 @@ export * from "./workspaces/index.ts";
 export * from "./ingestion/index.ts";
 export * from "./imports/index.ts";
 export * from "./analytics/index.ts";
+export * from "./surveys/index.ts";

@@ -1,0 +1,3 @@
+export * from "./net-promoter-score.ts";
+export * from "./customer-satisfaction-score.ts";
+export * from "./satisfaction-index.ts";

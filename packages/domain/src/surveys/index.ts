@@ -1,0 +1,5 @@
+export * from "./survey-locale.ts";
+export * from "./survey-question.ts";
+export * from "./survey-texts.ts";
+export * from "./survey.ts";
+export * from "./validate-survey-answers.ts";
