@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { OrganizationUpsert, PersonUpsert } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import type { Schema } from "../database/schema.ts";
+import { inLockOrder } from "./lock-order.ts";
 import { recordset } from "./recordset.ts";
 
 /** Columns an upsert may set; a null in the input leaves the stored value alone. */
@@ -55,9 +56,7 @@ export async function upsertOrganizations(db: Kysely<Schema>, workspaceId: strin
 }
 
 function customerCtes(name: string, workspaceId: string, kind: "person" | "organization", columns: readonly string[], rows: CustomerRow[]): RawBuilder<unknown> {
-  // Same lock order in every transaction, so concurrent batches touching the
-  // same customers wait for each other instead of deadlocking.
-  rows.sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
+  inLockOrder(rows);
   const list = columns.join(", ");
   const definitions = ["id text", "external_id text", ...columns.map((c) => `${c} text`), "attributes jsonb", "first_seen_at timestamptz"].join(", ");
   const keep = columns.map((c) => `${c} = coalesce(excluded.${c}, customers.${c})`).join(", ");

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { OrderDraft, ProductUpsert } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import type { Schema } from "../database/schema.ts";
+import { inLockOrder } from "./lock-order.ts";
 import { recordset } from "./recordset.ts";
 
 /**
@@ -9,7 +10,7 @@ import { recordset } from "./recordset.ts";
  * they are), ending in `products_all (id, external_id)` for all of them.
  */
 export function productCtes(workspaceId: string, products: readonly ProductUpsert[]): RawBuilder<unknown> {
-  const rows = products.map((p) => ({ id: newId("product"), external_id: p.externalId, name: p.name, category: p.category, price: p.price, currency: p.currency }));
+  const rows = inLockOrder(products.map((p) => ({ id: newId("product"), external_id: p.externalId, name: p.name, category: p.category, price: p.price, currency: p.currency })));
   // A data-modifying CTE does not see its own inserts, so the union returns
   // each product once: new ones from `products_new`, old ones from the table.
   // DO UPDATE (not NOTHING) so that a product another batch is creating at
