@@ -5,3 +5,4 @@ export * from "./request-context.ts";
 export * from "./secrets.ts";
 export * from "./config/load-config.ts";
 export * from "./field-formats.ts";
+export * from "./config/server-secret.ts";

@@ -23,6 +23,8 @@ describe("loadConfig", () => {
       demo: true,
       adminEmail: null,
       adminPassword: null,
+      secret: null,
+      surveyFrequencyDays: 30,
     });
   });
 

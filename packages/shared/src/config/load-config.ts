@@ -23,6 +23,10 @@ export interface Config {
   /** First admin account (used by the security issue); both or neither. */
   readonly adminEmail: string | null;
   readonly adminPassword: string | null;
+  /** Server secret that signs survey links (HMAC); null → generated once and kept in dataDir (resolveServerSecret). */
+  readonly secret: string | null;
+  /** Never more than one survey per customer in this many days. */
+  readonly surveyFrequencyDays: number;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -37,7 +41,11 @@ export const configVariables = {
   TENURE_DEMO: "1",
   TENURE_ADMIN_EMAIL: "(unset)",
   TENURE_ADMIN_PASSWORD: "(unset)",
+  TENURE_SECRET: "(unset: generated into TENURE_DATA_DIR/server-secret)",
+  TENURE_SURVEY_FREQUENCY_DAYS: "30",
 } as const;
+
+const MIN_SECRET = 32;
 
 const MIN_ADMIN_PASSWORD = 12;
 
@@ -93,6 +101,16 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     problems.push("TENURE_ADMIN_EMAIL and TENURE_ADMIN_PASSWORD must be set together");
   }
 
+  const secret = env.TENURE_SECRET ?? null;
+  if (secret !== null && secret.length < MIN_SECRET) problems.push(`TENURE_SECRET must be at least ${MIN_SECRET} characters`);
+
+  let surveyFrequencyDays = 30;
+  const frequencyText = text("TENURE_SURVEY_FREQUENCY_DAYS");
+  if (frequencyText !== null) {
+    if (/^\d+$/.test(frequencyText) && Number(frequencyText) <= 3650) surveyFrequencyDays = Number(frequencyText);
+    else problems.push(`TENURE_SURVEY_FREQUENCY_DAYS must be a whole number of days from 0 to 3650, got "${frequencyText}"`);
+  }
+
   if (problems.length > 0) {
     throw new AppError(
       "invalid_config",
@@ -101,7 +119,7 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       { problems },
     );
   }
-  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword };
+  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword, secret, surveyFrequencyDays };
 }
 
 function isPostgresUrl(value: string): boolean {
