@@ -13,15 +13,13 @@
  * Targets: ≥ 150,000 lines/s on PostgreSQL, ≥ 60,000 on PGlite; ≤ 500 MB RSS beyond the database's own.
  */
 import { createReadStream, existsSync, readFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { gunzipSync } from "node:zlib";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { importFile } from "@tenure/app";
 import { newId, type RequestContext } from "@tenure/shared";
-import { createDatabase, createRepositories, migrate, type Database } from "@tenure/storage";
+import { createRepositories, openTestDatabase, type Database } from "@tenure/storage";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -36,36 +34,10 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const target = engine === "postgres" ? 150_000 : 60_000;
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, migrated database (a new one on the server, or an in-memory PGlite). */
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (engine === "pglite") {
-    const database = await createDatabase();
-    await migrate(database);
-    return { database, drop: () => database.close() };
-  }
-  const name = `tenure_bench_${randomBytes(5).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await createDatabase({ url: url.toString(), poolSize: 2 });
-  await migrate(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
+/** A fresh, migrated database: an in-memory PGlite, or a new database on the server (dropped afterwards). */
+async function freshDatabase(): Promise<Database> {
+  process.env.TEST_DATABASE_URL = serverUrl;
+  return openTestDatabase(engine === "postgres" ? "postgres" : "pglite");
 }
 
 /** Baseline: the file's bytes straight into a plain table with COPY … CSV. */
@@ -96,12 +68,12 @@ const lines = csv.subarray(0, csv.length - 1).toString("latin1").split("\n").len
 console.log(`Import benchmark on ${engine}: ${file} (${lines.toLocaleString("en")} data lines, ${mb(csv.length)} uncompressed)`);
 
 const baselineDb = await freshDatabase();
-const baselineMs = await plainCopy(baselineDb.database, csv);
-await baselineDb.drop();
+const baselineMs = await plainCopy(baselineDb, csv);
+await baselineDb.close();
 const baselineRate = (lines / baselineMs) * 1000;
 console.log(`baseline  plain COPY, no validation       ${(baselineMs / 1000).toFixed(2).padStart(6)} s  ${Math.round(baselineRate).toLocaleString("en").padStart(9)} lines/s`);
 
-const { database, drop } = await freshDatabase();
+const database = await freshDatabase();
 const workspaceId = newId("workspace");
 await database.db.insertInto("workspaces").values({ id: workspaceId, name: "Bench", slug: "bench", settings: {} }).execute();
 const ctx: RequestContext = { workspaceId, actorId: "usr_bench", role: "admin", purpose: null, requestId: "bench" };
@@ -137,4 +109,4 @@ for (const c of result.counts) {
   console.log(`          ${c.entity.padEnd(12)} inserted ${c.inserted.toLocaleString("en").padStart(7)}  updated ${c.updated}  unchanged ${c.unchanged}`);
 }
 console.log(`          rows read ${result.rowsRead.toLocaleString("en")}, rejected ${result.rejected}`);
-await drop();
+await database.close();

@@ -20,6 +20,8 @@ export interface ImportFileInput extends ImportListeners {
   readonly dryRun?: boolean;
   /** Currency of money columns that name none (the workspace's). */
   readonly workspaceCurrency: string;
+  /** Called once with the file's header, before any row. */
+  readonly onHeader?: (header: readonly string[]) => void;
   /** Rows per database batch (default 20,000). */
   readonly batchSize?: number;
 }
@@ -54,6 +56,7 @@ export async function importFile(ctx: RequestContext, deps: { repositories: Repo
   const timeZone = input.timeZone ?? "UTC";
   if (!isTimeZone(timeZone)) throw new AppError("invalid_input", "invalid_input", `Unknown time zone "${timeZone}" (use an IANA name such as Europe/London)`, { field: "timezone" });
   const csv = await readCsvRecords(input.source);
+  input.onHeader?.(csv.header);
   const tally = new ImportTally(input);
 
   let ignoredColumns: readonly string[] = [];
