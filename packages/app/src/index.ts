@@ -11,3 +11,4 @@ export * from "./system/check-health.ts";
 export * from "./workspaces/find-workspace-or-throw.ts";
 export * from "./imports/index.ts";
 export * from "./analytics/index.ts";
+export * from "./surveys/index.ts";

@@ -5,6 +5,7 @@ import type { DemoRepository } from "./demo/demo-repository.ts";
 import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
+import type { SurveyRepository } from "./surveys/survey-repository.ts";
 
 /**
  * Every repository the use cases may call, as interfaces. packages/storage
@@ -26,4 +27,6 @@ export interface Repositories {
   ingestion: IngestionRepository;
   /** Customer value: summaries, fits and scores (bulk reads and writes on their own connection). */
   customerValue: CustomerValueRepository;
+  /** Surveys, invitations and responses (satisfaction). */
+  surveys: SurveyRepository;
 }

@@ -18,6 +18,10 @@ export const idPrefixes = {
   importRun: "imp",
   case: "case",
   survey: "srv",
+  surveyInvitation: "sinv",
+  surveyResponse: "sres",
+  followUp: "fup",
+  feedback: "fbk",
   consent: "cns",
   audit: "aud",
 } as const;

@@ -7,6 +7,7 @@ import { createDemoRepository } from "./demo/demo-repository.ts";
 import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
+import { createSurveyRepository } from "./surveys/survey-repository.ts";
 import type { Database } from "./database/create-database.ts";
 import type { Schema } from "./database/schema.ts";
 
@@ -31,6 +32,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     ingestion: createIngestionRepository(db),
     // Cursor reads and COPY writes on its own connection, so it ignores `db`.
     customerValue: createCustomerValueRepository(database),
+    surveys: createSurveyRepository(db),
   };
   return repositories;
 }

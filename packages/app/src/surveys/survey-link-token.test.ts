@@ -9,7 +9,7 @@ describe("survey link tokens", () => {
     const token = signSurveyToken(secret, claims);
     expect(token).toMatch(/^[\w-]+\.[\w-]+$/);
     expect(verifySurveyToken(secret, token, new Date("2026-11-30T23:59:59Z"))).toEqual({ ok: true, claims });
-    expect(verifySurveyToken(secret, token, new Date("2026-12-01T00:00:00Z"))).toEqual({ ok: false, reason: "expired" });
+    expect(verifySurveyToken(secret, token, new Date("2026-12-01T00:00:00Z"))).toEqual({ ok: false, reason: "expired", claims });
   });
 
   it("refuses a token signed with another secret, altered or made up", () => {

@@ -7,7 +7,11 @@ export interface SurveyLinkClaims {
   expiresAt: Date;
 }
 
-export type SurveyLinkCheck = { ok: true; claims: SurveyLinkClaims } | { ok: false; reason: "forged" | "expired" };
+export type SurveyLinkCheck =
+  | { ok: true; claims: SurveyLinkClaims }
+  | { ok: false; reason: "forged" }
+  /** Genuine but too old: the claims are still told, to answer in the invitation's language. */
+  | { ok: false; reason: "expired"; claims: SurveyLinkClaims };
 
 /**
  * The token of a survey link: `<workspace>.<invitation>.<expiry seconds>`
@@ -30,9 +34,9 @@ export function verifySurveyToken(secret: string, token: string, now: Date): Sur
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "forged" };
   const [workspaceId, invitationId, seconds] = payload.split(".");
   if (!workspaceId || !invitationId || !seconds || !/^\d+$/.test(seconds)) return { ok: false, reason: "forged" };
-  const expiresAt = new Date(Number(seconds) * 1000);
-  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, claims: { workspaceId, invitationId, expiresAt } };
+  const claims = { workspaceId, invitationId, expiresAt: new Date(Number(seconds) * 1000) };
+  if (claims.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", claims };
+  return { ok: true, claims };
 }
 
 function mac(secret: string, payload: string): Buffer {

@@ -3,3 +3,4 @@ export * from "./survey-question.ts";
 export * from "./survey-texts.ts";
 export * from "./survey.ts";
 export * from "./validate-survey-answers.ts";
+export type * from "./survey-repository.ts";

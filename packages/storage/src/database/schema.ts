@@ -243,6 +243,50 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface SurveysTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  purpose: Generated<string>;
+  questions: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  archived_at: Date | null;
+}
+
+export interface SurveyInvitationsTable {
+  workspace_id: string;
+  id: string;
+  survey_id: string;
+  customer_id: string;
+  locale: string;
+  channel: string;
+  sent_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface SurveyResponsesTable {
+  workspace_id: string;
+  id: string;
+  survey_id: string;
+  customer_id: string | null;
+  invitation_id: string | null;
+  external_id: string | null;
+  source: string;
+  responded_at: Date;
+  locale: string | null;
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+  acsi_overall: number | null;
+  acsi_expectations: number | null;
+  acsi_ideal: number | null;
+  comment: string | null;
+  answers: Json;
+  created_at: Timestamp;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -260,4 +304,7 @@ export interface Schema {
   clv_fits: ClvFitsTable;
   customer_scores: CustomerScoresTable;
   schema_migrations: SchemaMigrationsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
 }

@@ -1,0 +1,39 @@
+import type { Repositories, Survey, SurveyInvitation, SurveyLocale } from "@tenure/domain";
+import { verifySurveyToken } from "./survey-link-token.ts";
+
+export type SurveyLinkState =
+  | { status: "open"; survey: Survey; invitation: SurveyInvitation; locale: SurveyLocale; company: string }
+  | { status: "invalid" }
+  | { status: "expired"; locale: SurveyLocale | null }
+  | { status: "used"; locale: SurveyLocale };
+
+/**
+ * What the public page at /s/{token} shows: the survey to answer, or why
+ * not — a forged or unknown link (invalid), an expired one, or one already
+ * answered (used). Public: no caller context; the signed token names the
+ * workspace and invitation. With `forUpdate` the invitation row is locked
+ * (answering, inside a transaction).
+ */
+export async function openSurveyLink(
+  deps: { repositories: Pick<Repositories, "surveys">; secret: string },
+  token: string,
+  now: Date = new Date(),
+  options: { forUpdate?: boolean } = {},
+): Promise<SurveyLinkState> {
+  const check = verifySurveyToken(deps.secret, token, now);
+  if (!check.ok && check.reason === "forged") return { status: "invalid" };
+  if (!check.ok) {
+    // the signature was good, so the invitation it names is genuine: answer in its language
+    const expired = await deps.repositories.surveys.findInvitation(check.claims.workspaceId, check.claims.invitationId);
+    return { status: "expired", locale: expired?.locale ?? null };
+  }
+  const { workspaceId, invitationId } = check.claims;
+  const invitation = await deps.repositories.surveys.findInvitation(workspaceId, invitationId, { forUpdate: options.forUpdate ?? false });
+  if (invitation === null) return { status: "invalid" };
+  if (invitation.expiresAt.getTime() <= now.getTime()) return { status: "expired", locale: invitation.locale };
+  if (invitation.usedAt !== null) return { status: "used", locale: invitation.locale };
+  const survey = await deps.repositories.surveys.findSurvey(workspaceId, invitation.surveyId);
+  if (survey === null) return { status: "invalid" };
+  const company = (await deps.repositories.surveys.companyName(workspaceId)) ?? "";
+  return { status: "open", survey, invitation, locale: invitation.locale, company };
+}

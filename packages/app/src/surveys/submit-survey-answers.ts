@@ -1,0 +1,47 @@
+import { validateSurveyAnswers, type AnswerProblem, type RawSurveyAnswers, type Repositories, type Survey, type SurveyLocale } from "@tenure/domain";
+import { newId } from "@tenure/shared";
+import { openSurveyLink, type SurveyLinkState } from "./open-survey-link.ts";
+
+export type SubmitSurveyResult =
+  | { status: "recorded"; responseId: string; locale: SurveyLocale }
+  | { status: "invalid_answers"; problems: AnswerProblem[]; survey: Survey; locale: SurveyLocale; company: string }
+  | Exclude<SurveyLinkState, { status: "open" }>;
+
+/**
+ * Record the answers given through a survey link. Out-of-range or missing
+ * answers come back as problems (nothing is stored); a link already used
+ * answers `used` — so a double submission stores one response and the
+ * second sees the thank-you state, not an error. The invitation row is
+ * locked while answering, so two simultaneous posts cannot both record.
+ */
+export async function submitSurveyAnswers(
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys">; secret: string },
+  token: string,
+  raw: RawSurveyAnswers,
+  now: Date = new Date(),
+): Promise<SubmitSurveyResult> {
+  return deps.repositories.transaction(async (tx) => {
+    const link = await openSurveyLink({ repositories: tx, secret: deps.secret }, token, now, { forUpdate: true });
+    if (link.status !== "open") return link;
+    const { survey, invitation, locale } = link;
+    const checked = validateSurveyAnswers(survey.questions, raw);
+    if (!checked.ok) return { status: "invalid_answers", problems: checked.problems, survey, locale, company: link.company };
+    const responseId = newId("surveyResponse", now.getTime());
+    await tx.surveys.insertResponse({
+      id: responseId,
+      workspaceId: invitation.workspaceId,
+      surveyId: survey.id,
+      customerId: invitation.customerId,
+      invitationId: invitation.id,
+      externalId: null,
+      source: invitation.channel === "email" ? "link" : "in_app",
+      respondedAt: now,
+      locale,
+      scores: checked.value.scores,
+      comment: checked.value.comment,
+      answers: checked.value.answers,
+    });
+    await tx.surveys.markInvitationUsed(invitation.workspaceId, invitation.id, now);
+    return { status: "recorded", responseId, locale };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Survey } from "./survey.ts";
+import type { SurveyLocale } from "./survey-locale.ts";
+import type { SurveyAnswerValue, SurveyItemScores } from "./validate-survey-answers.ts";
+
+/** One customer's link to one survey (signed, single-use, expiring). */
+export interface SurveyInvitation {
+  id: string;
+  workspaceId: string;
+  surveyId: string;
+  customerId: string;
+  locale: SurveyLocale;
+  channel: "email" | "in_app";
+  sentAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export type SurveyResponseSource = "link" | "in_app" | "import";
+
+export interface SurveyResponse {
+  id: string;
+  workspaceId: string;
+  surveyId: string;
+  customerId: string | null;
+  invitationId: string | null;
+  externalId: string | null;
+  source: SurveyResponseSource;
+  respondedAt: Date;
+  locale: SurveyLocale | null;
+  scores: SurveyItemScores;
+  comment: string | null;
+  answers: Record<string, SurveyAnswerValue>;
+}
+
+/** Surveys, their invitations and their responses. */
+export interface SurveyRepository {
+  insertSurvey(survey: Survey): Promise<void>;
+  /** Surveys of the workspace, newest first. */
+  listSurveys(workspaceId: string): Promise<Survey[]>;
+  findSurvey(workspaceId: string, id: string): Promise<Survey | null>;
+  /** The workspace's name, shown as {company} in the questions; null for an unknown workspace. */
+  companyName(workspaceId: string): Promise<string | null>;
+  /** When the customer was last sent any survey (the frequency cap). */
+  lastInvitationAt(workspaceId: string, customerId: string): Promise<Date | null>;
+  insertInvitation(invitation: SurveyInvitation): Promise<void>;
+  findInvitation(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<SurveyInvitation | null>;
+  markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
+  /** False when the response was already recorded (same invitation, or same survey and external id). */
+  insertResponse(response: SurveyResponse): Promise<boolean>;
+}

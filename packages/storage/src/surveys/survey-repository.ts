@@ -1,0 +1,136 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Survey, SurveyInvitation, SurveyKind, SurveyLocale, SurveyQuestion, SurveyRepository } from "@tenure/domain";
+import type { Purpose } from "@tenure/shared";
+import type { Schema, SurveyInvitationsTable, SurveysTable } from "../database/schema.ts";
+
+/** SurveyRepository on surveys, survey_invitations and survey_responses. */
+export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
+  return {
+    async insertSurvey(survey) {
+      await db
+        .insertInto("surveys")
+        .values({
+          workspace_id: survey.workspaceId,
+          id: survey.id,
+          name: survey.name,
+          kind: survey.kind,
+          purpose: survey.purpose,
+          questions: JSON.stringify(survey.questions),
+          created_at: survey.createdAt,
+          archived_at: survey.archivedAt,
+        })
+        .execute();
+    },
+
+    async listSurveys(workspaceId) {
+      const rows = await db.selectFrom("surveys").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+      return rows.map(toSurvey);
+    },
+
+    async findSurvey(workspaceId, id) {
+      const row = await db.selectFrom("surveys").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+      return row ? toSurvey(row) : null;
+    },
+
+    async companyName(workspaceId) {
+      const row = await db.selectFrom("workspaces").select("name").where("id", "=", workspaceId).executeTakeFirst();
+      return row?.name ?? null;
+    },
+
+    async lastInvitationAt(workspaceId, customerId) {
+      const row = await db
+        .selectFrom("survey_invitations")
+        .select("sent_at")
+        .where("workspace_id", "=", workspaceId)
+        .where("customer_id", "=", customerId)
+        .orderBy("sent_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row?.sent_at ?? null;
+    },
+
+    async insertInvitation(invitation) {
+      await db
+        .insertInto("survey_invitations")
+        .values({
+          workspace_id: invitation.workspaceId,
+          id: invitation.id,
+          survey_id: invitation.surveyId,
+          customer_id: invitation.customerId,
+          locale: invitation.locale,
+          channel: invitation.channel,
+          sent_at: invitation.sentAt,
+          expires_at: invitation.expiresAt,
+          used_at: invitation.usedAt,
+        })
+        .execute();
+    },
+
+    async findInvitation(workspaceId, id, options = {}) {
+      let select = db.selectFrom("survey_invitations").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id);
+      if (options.forUpdate) select = select.forUpdate();
+      const row = await select.executeTakeFirst();
+      return row ? toInvitation(row) : null;
+    },
+
+    async markInvitationUsed(workspaceId, id, at) {
+      await db.updateTable("survey_invitations").set({ used_at: at }).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
+    },
+
+    async insertResponse(response) {
+      const { scores } = response;
+      const inserted = await db
+        .insertInto("survey_responses")
+        .values({
+          workspace_id: response.workspaceId,
+          id: response.id,
+          survey_id: response.surveyId,
+          customer_id: response.customerId,
+          invitation_id: response.invitationId,
+          external_id: response.externalId,
+          source: response.source,
+          responded_at: response.respondedAt,
+          locale: response.locale,
+          nps: scores.nps,
+          csat: scores.csat,
+          ces: scores.ces,
+          acsi_overall: scores.acsiOverall,
+          acsi_expectations: scores.acsiExpectations,
+          acsi_ideal: scores.acsiIdeal,
+          comment: response.comment,
+          answers: JSON.stringify(response.answers),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+  };
+}
+
+function toSurvey(row: Selectable<SurveysTable>): Survey {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    kind: row.kind as SurveyKind,
+    purpose: row.purpose as Purpose,
+    questions: row.questions as SurveyQuestion[],
+    createdAt: row.created_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+function toInvitation(row: Selectable<SurveyInvitationsTable>): SurveyInvitation {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    surveyId: row.survey_id,
+    customerId: row.customer_id,
+    locale: row.locale as SurveyLocale,
+    channel: row.channel as SurveyInvitation["channel"],
+    sentAt: row.sent_at,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+  };
+}
