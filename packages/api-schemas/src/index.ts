@@ -4,4 +4,6 @@ export * from "./customers/customer-responses.ts";
 export * from "./health.ts";
 export * from "./problem.ts";
 export * from "./segment/segment-messages.ts";
+export * from "./security/session-schemas.ts";
+export * from "./security/privacy-schemas.ts";
 export * from "./analytics/clv-schemas.ts";

@@ -6,4 +6,6 @@ export * from "./workspaces/index.ts";
 export * from "./ingestion/index.ts";
 export * from "./imports/index.ts";
 export * from "./analytics/index.ts";
+export * from "./security/index.ts";
+export * from "./users/index.ts";
 export * from "./surveys/index.ts";

@@ -6,6 +6,12 @@ import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { SurveyRepository } from "./surveys/survey-repository.ts";
+import type { AuditRepository } from "./security/audit.ts";
+import type { ConsentRepository } from "./security/consent.ts";
+import type { CustomerAssignmentRepository } from "./security/customer-scope.ts";
+import type { DataSubjectRepository } from "./security/data-subject.ts";
+import type { SessionRepository } from "./users/session.ts";
+import type { UserRepository } from "./users/user-repository.ts";
 
 /**
  * Every repository the use cases may call, as interfaces. packages/storage
@@ -29,4 +35,12 @@ export interface Repositories {
   customerValue: CustomerValueRepository;
   /** Surveys, invitations and responses (satisfaction). */
   surveys: SurveyRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  consents: ConsentRepository;
+  /** Append-only audit trail. */
+  audit: AuditRepository;
+  assignments: CustomerAssignmentRepository;
+  /** Export and erasure of one customer's data. */
+  dataSubjects: DataSubjectRepository;
 }

@@ -24,6 +24,7 @@ export const idPrefixes = {
   feedback: "fbk",
   consent: "cns",
   audit: "aud",
+  session: "ses",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

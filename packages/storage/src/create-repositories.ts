@@ -8,6 +8,12 @@ import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts"
 import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import { createSurveyRepository } from "./surveys/survey-repository.ts";
+import { createAssignmentRepository } from "./security/assignment-repository.ts";
+import { createAuditRepository } from "./security/audit-repository.ts";
+import { createConsentRepository } from "./security/consent-repository.ts";
+import { createDataSubjectRepository } from "./security/data-subject-repository.ts";
+import { createSessionRepository } from "./users/session-repository.ts";
+import { createUserRepository } from "./users/user-repository.ts";
 import type { Database } from "./database/create-database.ts";
 import type { Schema } from "./database/schema.ts";
 
@@ -33,6 +39,12 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     // Cursor reads and COPY writes on its own connection, so it ignores `db`.
     customerValue: createCustomerValueRepository(database),
     surveys: createSurveyRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    consents: createConsentRepository(db),
+    audit: createAuditRepository(db),
+    assignments: createAssignmentRepository(db),
+    dataSubjects: createDataSubjectRepository(db),
   };
   return repositories;
 }

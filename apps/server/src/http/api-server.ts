@@ -35,5 +35,7 @@ declare module "fastify" {
   interface FastifyRequest {
     /** Set by the authentication hook on every authenticated route. */
     ctx: RequestContext | null;
+    /** The session cookie's value when the request was authenticated by it (sign-out ends that session). */
+    sessionSecret: string | null;
   }
 }

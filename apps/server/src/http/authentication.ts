@@ -1,24 +1,44 @@
 import type { FastifyRequest } from "fastify";
-import { authenticateToken } from "@tenure/app";
+import { authenticateSession, authenticateToken } from "@tenure/app";
 import type { Repositories } from "@tenure/domain";
 import { AppError, invalidInput, type Purpose, type RequestContext } from "@tenure/shared";
 import type { ApiServer, AuthMode } from "./api-server.ts";
+import { cookieValue, isSameOrigin, sessionCookieName } from "./session-cookie.ts";
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const purposes: readonly Purpose[] = ["service", "sales", "marketing", "analytics", "billing"];
 
 /**
  * Authenticate every request by its route's `config.auth` (default `api`):
- * `api` wants `Authorization: Bearer <API token>`; `write_key` accepts the
+ * `api` wants `Authorization: Bearer <API token>` or the session cookie of
+ * a signed-in user (unsafe methods then need X-CSRF-Token, docs/security.md); `write_key` accepts the
  * write key as a Basic user name (as Segment libraries send it) or as a
  * Bearer token; `none` skips. On success `request.ctx` holds the context
  * use cases receive. Unknown routes skip, so they answer 404.
  */
 export function registerAuthentication(app: ApiServer, repositories: Repositories): void {
   app.decorateRequest("ctx", null);
+  app.decorateRequest("sessionSecret", null);
   app.addHook("onRequest", async (request) => {
     if (request.is404) return;
     const mode: AuthMode = request.routeOptions.config.auth ?? "api";
     if (mode === "none") return;
+    // The web app signs in with a session cookie; API clients send a Bearer token.
+    const cookie = mode === "api" && !request.headers.authorization ? cookieValue(request, sessionCookieName) : null;
+    if (cookie !== null) {
+      if (!isSameOrigin(request)) throw new AppError("cross_origin", "forbidden", "Cross-site requests with the session cookie are refused", { field: "Origin" });
+      const purpose = purposeOf(request);
+      const unsafe = !safeMethods.has(request.method);
+      const csrf = request.headers["x-csrf-token"];
+      const found = await authenticateSession(
+        { repositories },
+        { secret: cookie, unsafe, csrfToken: typeof csrf === "string" ? csrf : null, purpose, requestId: request.id },
+      );
+      request.ctx = found.ctx;
+      request.sessionSecret = cookie;
+      return;
+    }
     const secret = presentedSecret(request, mode);
     request.ctx = await authenticateToken(
       { repositories },

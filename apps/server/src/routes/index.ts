@@ -4,6 +4,7 @@ import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
 import { homeRoute } from "./home/home-route.ts";
+import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 
 /**
@@ -13,7 +14,7 @@ import { segmentRoutes } from "./segment/segment-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

@@ -28,7 +28,7 @@ export interface TestApi {
   createWorkspace(options?: { role?: Role }): Promise<TestWorkspace>;
   createCustomer(ws: TestWorkspace, input: CreateCustomerInput): Promise<Customer>;
   addOrders(ws: TestWorkspace, customerId: string, orders: TestOrder[]): Promise<void>;
-  /** An authenticated request as `ws` (its token), JSON body if given. */
+  /** An authenticated request as `ws` (its token) declaring X-Purpose: service unless `headers` set it; JSON body if given. */
   call(ws: TestWorkspace | null, method: "GET" | "POST" | "PATCH", url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -70,7 +70,8 @@ export async function openTestApi(engine: Engine): Promise<TestApi> {
       }
     },
     call(ws, method, url, body, headers = {}) {
-      const all: Record<string, string> = { ...(ws ? { authorization: `Bearer ${ws.token}` } : {}), ...headers };
+      // Tests act for a declared purpose (service) unless they say otherwise, so they see personal data unmasked.
+      const all: Record<string, string> = { ...(ws ? { authorization: `Bearer ${ws.token}` } : {}), "x-purpose": "service", ...headers };
       if (body === undefined) return app.inject({ method, url, headers: all });
       return app.inject({ method, url, headers: { "content-type": "application/json", ...all }, payload: JSON.stringify(body) });
     },

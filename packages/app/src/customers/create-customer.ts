@@ -1,3 +1,6 @@
+import { auditEntry } from "../security/audit-entry.ts";
+import { authorize, customerScopeOf } from "../security/authorize.ts";
+import { revealPersonalData } from "../security/reveal-personal-data.ts";
 import { customerFieldApiName, customerFieldNames, validateCustomerFields, type Customer, type CustomerFields, type Repositories } from "@tenure/domain";
 import { AppError, newId, type RequestContext } from "@tenure/shared";
 
@@ -15,7 +18,16 @@ export async function createCustomer(
   input: CreateCustomerInput,
   options: { source?: string; now?: Date } = {},
 ): Promise<Customer> {
+  authorize(ctx, "customers.create");
   validateCustomerFields(input);
+  // A rep creates accounts into its own portfolio.
+  const scope = customerScopeOf(ctx);
+  if (scope.kind === "owned") {
+    if (input.ownerUserId !== undefined && input.ownerUserId !== null && input.ownerUserId !== scope.userId) {
+      throw new AppError("permission_denied", "forbidden", "A rep may create customers only in its own portfolio", { field: "owner_user_id" });
+    }
+    input = { ...input, ownerUserId: scope.userId };
+  }
   const id = newId("customer");
   const fields: CustomerFields = {
     externalId: input.externalId ?? null,
@@ -54,6 +66,9 @@ export async function createCustomer(
         fields: customerFieldNames.filter((f) => input[f] !== undefined).map(customerFieldApiName),
       },
     });
-    return result.created;
+    const written = customerFieldNames.filter((f) => input[f] !== undefined).map(customerFieldApiName);
+    await tx.audit.append([auditEntry(ctx, "customer.create", id, written)]);
+    const [shown] = await revealPersonalData(ctx, { repositories: tx }, [{ customer: result.created }]);
+    return shown?.customer ?? result.created;
   });
 }

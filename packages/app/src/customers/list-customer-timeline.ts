@@ -1,5 +1,7 @@
 import { encodePageCursor, timelineOrder, type Repositories, type TimelineEvent } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
+import { authorize, isInScope } from "../security/authorize.ts";
+import { revealPersonalData } from "../security/reveal-personal-data.ts";
 import { checkLimit } from "./check-limit.ts";
 import { customerNotFound } from "./customer-not-found.ts";
 import { decodeCursorOrThrow } from "./decode-cursor-or-throw.ts";
@@ -18,7 +20,12 @@ export interface CustomerTimeline {
 }
 
 /** One page of a customer's timeline, newest first; throws customer_not_found for an id outside the workspace. */
-export async function listCustomerTimeline(ctx: RequestContext, deps: { repositories: Pick<Repositories, "customers"> }, input: ListCustomerTimelineInput): Promise<CustomerTimeline> {
+export async function listCustomerTimeline(
+  ctx: RequestContext,
+  deps: { repositories: Pick<Repositories, "customers" | "assignments" | "consents" | "audit"> },
+  input: ListCustomerTimelineInput,
+): Promise<CustomerTimeline> {
+  authorize(ctx, "customers.read");
   const limit = checkLimit(input.limit);
   const after = decodeCursorOrThrow(input.cursor, timelineOrder);
   const customers = deps.repositories.customers;
@@ -26,6 +33,8 @@ export async function listCustomerTimeline(ctx: RequestContext, deps: { reposito
     customers.findById(ctx.workspaceId, input.customerId),
     customers.listTimeline(ctx.workspaceId, input.customerId, { types: input.types ?? [], after, limit }),
   ]);
-  if (!customer) throw customerNotFound(input.customerId);
-  return { items: page.items, nextCursor: page.next ? encodePageCursor(page.next) : null };
+  if (!customer || !(await isInScope(ctx, deps, customer))) throw customerNotFound(input.customerId);
+  // Event properties may carry personal data (identify traits): masked unless the purpose allows, audited if shown.
+  const [shown] = await revealPersonalData(ctx, deps, [{ customer, events: page.items }]);
+  return { items: shown?.events ?? [], nextCursor: page.next ? encodePageCursor(page.next) : null };
 }

@@ -1,5 +1,8 @@
 import { customerFieldApiName, customerFieldNames, validateCustomerFields, type Customer, type CustomerFields, type Repositories } from "@tenure/domain";
 import { AppError, newId, type RequestContext } from "@tenure/shared";
+import { auditEntry } from "../security/audit-entry.ts";
+import { authorize, authorizeCustomer, customerScopeOf } from "../security/authorize.ts";
+import { revealPersonalData } from "../security/reveal-personal-data.ts";
 import { customerNotFound } from "./customer-not-found.ts";
 
 export interface UpdateCustomerInput {
@@ -25,10 +28,16 @@ export async function updateCustomer(
   input: UpdateCustomerInput,
   options: { source?: string; now?: Date } = {},
 ): Promise<Customer> {
+  authorize(ctx, "customers.update");
   validateCustomerFields(input.changes);
   return deps.repositories.transaction(async (tx) => {
     const current = await tx.customers.findById(ctx.workspaceId, input.id, { forUpdate: true });
     if (!current) throw customerNotFound(input.id);
+    await authorizeCustomer(ctx, { repositories: tx }, "customers.update", current);
+    if (customerScopeOf(ctx).kind !== "all" && input.changes.ownerUserId !== undefined && input.changes.ownerUserId !== current.ownerUserId) {
+      throw new AppError("permission_denied", "forbidden", "Only an admin or manager may move a customer to another owner", { field: "owner_user_id" });
+    }
+    if (current.erasedAt) throw new AppError("customer_erased", "conflict", "The customer's personal data was erased; it cannot be changed", { field: "id" });
     if (input.expectedVersion !== null && input.expectedVersion !== current.version) {
       throw new AppError("version_conflict", "conflict", `The customer has changed (version ${current.version}, If-Match ${input.expectedVersion}); read it again`, {
         field: "If-Match",
@@ -38,7 +47,8 @@ export async function updateCustomer(
     const next: Partial<CustomerFields> = { ...input.changes };
     if (input.changes.attributes) next.attributes = mergeAttributes(current.attributes, input.changes.attributes);
     const changed = customerFieldNames.filter((f) => next[f] !== undefined && JSON.stringify(next[f]) !== JSON.stringify(current[f]));
-    if (changed.length === 0) return current;
+    const show = async (customer: Customer) => (await revealPersonalData(ctx, { repositories: tx }, [{ customer }]))[0]?.customer ?? customer;
+    if (changed.length === 0) return show(current);
     const updated = await tx.customers.update(ctx.workspaceId, input.id, Object.fromEntries(changed.map((f) => [f, next[f]])));
     await tx.customers.addEvent({
       workspaceId: ctx.workspaceId,
@@ -50,7 +60,8 @@ export async function updateCustomer(
       summary: `Customer updated: ${changed.map(customerFieldApiName).join(", ")}`,
       properties: { actor_id: ctx.actorId, fields: changed.map(customerFieldApiName), version: updated.version },
     });
-    return updated;
+    await tx.audit.append([auditEntry(ctx, "customer.update", input.id, changed.map(customerFieldApiName), { version: updated.version })]);
+    return show(updated);
   });
 }
 

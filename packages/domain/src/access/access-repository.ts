@@ -8,4 +8,8 @@ export interface AccessRepository {
   createToken(token: NewApiToken): Promise<ApiToken>;
   /** Record that the token was just used (for "last used" in token lists). */
   touchToken(tokenId: string, at: Date): Promise<void>;
+  /** The workspace's tokens and write keys, newest first (revoked ones too). */
+  listTokens(workspaceId: string): Promise<ApiToken[]>;
+  /** Mark the token revoked at `at` (kept for the record); null when no such token in the workspace. */
+  revokeToken(workspaceId: string, tokenId: string, at: Date): Promise<ApiToken | null>;
 }

@@ -9,6 +9,8 @@ export interface ApiToken {
   /** The first characters of the secret, to recognise it in lists. */
   prefix: string;
   role: Role;
+  /** The user the token acts for (it then takes that user's role and rows); null for a token bound to its role only. */
+  userId: string | null;
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
@@ -18,6 +20,7 @@ export interface ApiToken {
 /** What is stored for a new token: the hash of its secret, never the secret. */
 export interface NewApiToken extends Pick<ApiToken, "id" | "workspaceId" | "kind" | "name" | "prefix" | "role" | "expiresAt"> {
   tokenHash: string;
+  userId?: string | null;
 }
 
 /** Why a presented token does not authenticate, or null when it does. */

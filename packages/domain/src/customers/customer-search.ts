@@ -1,5 +1,6 @@
 import type { Customer, CustomerKind } from "./customer.ts";
 import type { PageCursor } from "./page-cursor.ts";
+import type { CustomerScope } from "../security/customer-scope.ts";
 
 export type CustomerSortField = "name" | "created_at" | "updated_at";
 export type SortDirection = "asc" | "desc";
@@ -18,6 +19,8 @@ export interface CustomerSearch {
   /** Continue after this position (from a previous page). */
   after: PageCursor | null;
   limit: number;
+  /** Only the customers the caller may see (row rule of reps and agents); absent = all. */
+  scope?: CustomerScope;
 }
 
 export interface CustomerPage {

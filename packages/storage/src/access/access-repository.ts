@@ -22,6 +22,7 @@ export function createAccessRepository(db: Kysely<Schema>): AccessRepository {
           token_hash: token.tokenHash,
           prefix: token.prefix,
           role: token.role,
+          user_id: token.userId ?? null,
           expires_at: token.expiresAt,
         })
         .returningAll()
@@ -31,6 +32,23 @@ export function createAccessRepository(db: Kysely<Schema>): AccessRepository {
 
     async touchToken(tokenId, at) {
       await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", tokenId).execute();
+    },
+
+    async listTokens(workspaceId) {
+      const rows = await db.selectFrom("api_tokens").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+      return rows.map(toApiToken);
+    },
+
+    async revokeToken(workspaceId, tokenId, at) {
+      await db
+        .updateTable("api_tokens")
+        .set({ revoked_at: at })
+        .where("workspace_id", "=", workspaceId)
+        .where("id", "=", tokenId)
+        .where("revoked_at", "is", null)
+        .execute();
+      const row = await db.selectFrom("api_tokens").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", tokenId).executeTakeFirst();
+      return row ? toApiToken(row) : null;
     },
   };
 }
@@ -44,6 +62,7 @@ function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
     prefix: row.prefix,
     // The table's check constraint admits only the five roles.
     role: row.role as Role,
+    userId: row.user_id,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,

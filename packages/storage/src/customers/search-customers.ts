@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import { customerSearchOrder, type CustomerPage, type CustomerSearch, type CustomerSortField } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
 import { toCustomer } from "./customer-row.ts";
+import { supportedCustomerCondition } from "../security/supported-customers.ts";
 
 // Each sort key as the expression of its index (0001/0002 migrations), its
 // text form for the cursor, and the cast that reads a cursor value back.
@@ -23,6 +24,9 @@ function filters(workspaceId: string, search: CustomerSearch): Expression<SqlBoo
     const prefix = q.replace(/[\\%_]/g, (ch) => `\\${ch}`) + "%";
     where.push(sql<SqlBool>`(lower(c.name) like ${prefix} or lower(c.email) = ${q} or lower(c.external_id) = ${q})`);
   }
+  const scope = search.scope;
+  if (scope?.kind === "owned") where.push(sql<SqlBool>`c.owner_user_id = ${scope.userId}`);
+  if (scope?.kind === "supported") where.push(supportedCustomerCondition(workspaceId, scope.userId, sql`c.id`));
   if (search.kind !== null) where.push(sql<SqlBool>`c.kind = ${search.kind}`);
   if (search.ownerUserId !== null) where.push(sql<SqlBool>`c.owner_user_id = ${search.ownerUserId}`);
   if (search.country !== null) where.push(sql<SqlBool>`c.country = ${search.country}`);

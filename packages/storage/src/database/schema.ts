@@ -238,6 +238,50 @@ export interface CustomerScoresTable {
   computed_at: Timestamp;
 }
 
+export interface SessionsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  secret_hash: string;
+  csrf_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface CustomerAssignmentsTable {
+  workspace_id: string;
+  user_id: string;
+  customer_id: string;
+  assigned_at: Timestamp;
+}
+
+export interface ConsentRecordsTable {
+  workspace_id: string;
+  id: string;
+  customer_id: string;
+  purpose: string;
+  status: "granted" | "withdrawn";
+  recorded_at: Timestamp;
+  source: string;
+  actor_id: string;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  id: string;
+  occurred_at: Timestamp;
+  actor_id: string;
+  role: string;
+  action: string;
+  customer_id: string | null;
+  fields: ColumnType<string[], string | undefined, never>;
+  purpose: string | null;
+  request_id: string;
+  details: Json;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Timestamp;
@@ -304,6 +348,10 @@ export interface Schema {
   clv_fits: ClvFitsTable;
   customer_scores: CustomerScoresTable;
   schema_migrations: SchemaMigrationsTable;
+  sessions: SessionsTable;
+  customer_assignments: CustomerAssignmentsTable;
+  consent_records: ConsentRecordsTable;
+  audit_log: AuditLogTable;
   surveys: SurveysTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;

@@ -2,6 +2,7 @@ import { createCustomer } from "@tenure/app";
 import { createCustomerBodySchema, customerSchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
+import { routePermission } from "../security/route-permission.ts";
 import { writeProblemResponses } from "../problem-responses.ts";
 import { fromCustomerBody, toCustomerJson } from "./customer-json.ts";
 
@@ -12,6 +13,7 @@ export function createCustomerRoute(app: ApiServer, deps: AppDeps): void {
     {
       schema: {
         tags: ["customers"],
+        ...routePermission("customers.create"),
         summary: "Create a customer",
         description: "An external_id already in use answers 409 customer_exists with existing_id; nothing is overwritten.",
         body: createCustomerBodySchema,

@@ -2,6 +2,7 @@ import { listCustomerTimeline } from "@tenure/app";
 import { customerIdParamsSchema, timelinePageSchema, timelineQuerySchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
+import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toTimelineEventJson } from "./customer-json.ts";
 
@@ -12,6 +13,7 @@ export function customerTimelineRoute(app: ApiServer, deps: AppDeps): void {
     {
       schema: {
         tags: ["customers"],
+        ...routePermission("customers.read"),
         summary: "A customer's timeline, newest first",
         params: customerIdParamsSchema,
         querystring: timelineQuerySchema,

@@ -2,6 +2,7 @@ import { getCustomerProfile } from "@tenure/app";
 import { customerIdParamsSchema, customerProfileSchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
+import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toCustomerProfileJson } from "./customer-json.ts";
 
@@ -12,6 +13,7 @@ export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
     {
       schema: {
         tags: ["customers"],
+        ...routePermission("customers.read"),
         summary: "A customer with contacts, order summary, latest events and scores",
         params: customerIdParamsSchema,
         response: { 200: customerProfileSchema, ...problemResponses },

@@ -3,6 +3,7 @@ import type { CustomerSortField } from "@tenure/domain";
 import { attributeFilters, customerListSchema, listCustomersQuerySchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
+import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toCustomerJson } from "./customer-json.ts";
 
@@ -13,6 +14,7 @@ export function listCustomersRoute(app: ApiServer, deps: AppDeps): void {
     {
       schema: {
         tags: ["customers"],
+        ...routePermission("customers.read"),
         summary: "Search and list customers",
         description: "Filters: q, type, owner, country and attr.<key>=<value> (repeatable). Cursor-paginated.",
         querystring: listCustomersQuerySchema,

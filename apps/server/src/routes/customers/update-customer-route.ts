@@ -3,6 +3,7 @@ import { customerIdParamsSchema, customerSchema, updateCustomerBodySchema } from
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { versionFromIfMatch } from "../../http/if-match.ts";
+import { routePermission } from "../security/route-permission.ts";
 import { writeProblemResponses } from "../problem-responses.ts";
 import { fromCustomerBody, toCustomerJson } from "./customer-json.ts";
 
@@ -13,6 +14,7 @@ export function updateCustomerRoute(app: ApiServer, deps: AppDeps): void {
     {
       schema: {
         tags: ["customers"],
+        ...routePermission("customers.update"),
         summary: "Change some fields of a customer",
         description: "Send If-Match: <version> to refuse the change (409 version_conflict) if someone changed the customer since you read it.",
         params: customerIdParamsSchema,

@@ -1,0 +1,64 @@
+import {
+  maskContact,
+  maskCustomer,
+  maskPersonalProperties,
+  personalFieldsOf,
+  personalFieldsOfContacts,
+  type Contact,
+  type NewAuditEntry,
+  type Customer,
+  type Repositories,
+  type TimelineEvent,
+} from "@tenure/domain";
+import type { RequestContext } from "@tenure/shared";
+import { auditEntry } from "./audit-entry.ts";
+import { decidePurposes } from "./check-purpose.ts";
+
+/** A customer and what is about to be shown of it. */
+export interface PersonalSubject {
+  customer: Customer;
+  contacts?: Contact[];
+  events?: TimelineEvent[];
+}
+
+/**
+ * The subjects as the caller may see them: unmasked when checkPurpose allows
+ * the declared purpose for that customer, masked otherwise. Every subject
+ * shown unmasked with personal values in it gets exactly one audit row
+ * (action personal_data.read, naming the fields), written before returning.
+ */
+export async function revealPersonalData<S extends PersonalSubject>(
+  ctx: RequestContext,
+  deps: { repositories: Pick<Repositories, "consents" | "audit"> },
+  subjects: readonly S[],
+): Promise<S[]> {
+  if (subjects.length === 0) return [];
+  const decisions = await decidePurposes(ctx, deps, subjects.map((s) => s.customer.id), ctx.purpose);
+  const audit: NewAuditEntry[] = [];
+  const out: S[] = [];
+  for (const subject of subjects) {
+    if (decisions.get(subject.customer.id)?.allowed !== true) {
+      out.push(maskSubject(subject));
+      continue;
+    }
+    out.push(subject);
+    const fields = [
+      ...personalFieldsOf(subject.customer),
+      ...personalFieldsOfContacts(subject.contacts ?? []),
+      ...((subject.events ?? []).length > 0 ? ["timeline.properties"] : []),
+    ];
+    if (fields.length === 0) continue;
+    audit.push(auditEntry(ctx, "personal_data.read", subject.customer.id, fields));
+  }
+  await deps.repositories.audit.append(audit);
+  return out;
+}
+
+function maskSubject<S extends PersonalSubject>(subject: S): S {
+  return {
+    ...subject,
+    customer: maskCustomer(subject.customer),
+    ...(subject.contacts ? { contacts: subject.contacts.map(maskContact) } : {}),
+    ...(subject.events ? { events: subject.events.map((e) => ({ ...e, properties: maskPersonalProperties(e.properties) })) } : {}),
+  };
+}
