@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { createApiToken, findWorkspaceOrThrow, loadDemoWorkspace } from "@tenure/app";
+import { createApiToken, findWorkspaceOrThrow, loadDemoWorkspace, refitCustomerValue } from "@tenure/app";
 import type { DemoOptions, Repositories } from "@tenure/domain";
 import type { Config } from "@tenure/shared";
 import { createRepositories, migrate } from "@tenure/storage";
 import { buildApp } from "./build-app.ts";
+import { startJobs, type Jobs } from "./jobs/start-jobs.ts";
 import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
 import { docsPrefix } from "./routes/docs-routes.ts";
 
@@ -36,6 +37,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openConfiguredDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let jobs: Jobs | undefined;
   try {
     await migrate(database);
     const repositories = createRepositories(database);
@@ -43,7 +45,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // At the default "info", the banner says what matters and Fastify logs only
     // warnings and errors; "debug" and "trace" add a line per request.
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
-    app = await buildApp({ repositories, logger });
+    // Background jobs (customer-value refits after imports and daily) run in this process.
+    jobs = await startJobs({ database, repositories });
+    app = await buildApp({ repositories, logger, jobs: jobs.queue });
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
@@ -53,12 +57,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     let resolveClosed!: () => void;
     const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
     const running = app;
+    const runningJobs = jobs;
     const close = (): Promise<void> =>
       (closing ??= (async () => {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
         try {
           await running.close();
+          await runningJobs.stop();
         } finally {
           await database.close();
           resolveClosed();
@@ -75,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return { url, port, close, closed };
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -92,8 +99,11 @@ async function prepareFirstStart(config: Config, repositories: Repositories, dem
   const started = performance.now();
   const loaded = await loadDemoWorkspace({ repositories }, demo);
   const workspace = await findWorkspaceOrThrow({ repositories }, loaded.workspace.slug);
+  const system = { workspaceId: workspace.id, actorId: "system", role: "admin", purpose: null, requestId: "first-start" } as const;
+  // Score the demo customers now, so the first customer page already shows its value.
+  await refitCustomerValue(system, { repositories });
   const { secret } = await createApiToken(
-    { workspaceId: workspace.id, actorId: "system", role: "admin", purpose: null, requestId: "first-start" },
+    system,
     { repositories },
     { kind: "api", name: "first start", role: "admin" },
   );

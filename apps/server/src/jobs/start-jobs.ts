@@ -6,6 +6,8 @@ import { jobQueueSql, type Database } from "@tenure/storage";
 
 /** Cron of the daily refit of every workspace (UTC). */
 export const dailyRefitCron = "0 3 * * *";
+/** A workspace whose newest fit is older than this is refitted when the jobs start. */
+const staleAfterMs = 24 * 3_600_000;
 
 export interface JobsDeps {
   database: Database;
@@ -30,7 +32,8 @@ const system = (workspaceId: string): RequestContext => ({ workspaceId, actorId:
  * tables live in the `pgboss` schema) with two queues: `clv-refit` (one
  * workspace's refit; "stately", so a workspace has at most one refit waiting
  * and one running) and `clv-refit-daily` (scheduled daily at 03:00 UTC; it
- * queues a `clv-refit` for every workspace).
+ * queues a `clv-refit` for every workspace). On start, every workspace
+ * without a fit from the last 24 hours gets a `clv-refit`.
  */
 export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const report = deps.onError ?? ((message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`));
@@ -56,5 +59,11 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
     for (const workspace of await deps.repositories.workspaces.list()) await queue.enqueue("clv-refit", { workspaceId: workspace.id });
   });
   await boss.schedule("clv-refit-daily", dailyRefitCron, {}, { tz: "UTC" });
+  // Catch up at start: data loaded while no server ran (a CLI import on PGlite,
+  // whose one process held the database) gets its refit now, not at 03:00.
+  for (const workspace of await deps.repositories.workspaces.list()) {
+    const latest = await deps.repositories.customerValue.findLatestFit(workspace.id);
+    if (!latest || Date.now() - latest.createdAt.getTime() > staleAfterMs) await queue.enqueue("clv-refit", { workspaceId: workspace.id });
+  }
   return { queue, stop: () => boss.stop({ graceful: true, wait: true }) };
 }

@@ -21,7 +21,7 @@ export interface RefitCustomerValueInput {
 /** What a refit did; a fit that did not converge is an outcome, not an error. */
 export type RefitCustomerValueOutcome =
   | { kind: "no_customers" }
-  | { kind: "fitted"; fit: CustomerValueFit; scoresReplaced: boolean; customersScored: number; seconds: Record<string, number> };
+  | { kind: "fitted"; fit: CustomerValueFit; scoresReplaced: boolean; customersScored: number; seconds: { summaries: number; fitAndScore: number; store: number } };
 
 /**
  * Recompute customer value for the caller's workspace: per-customer

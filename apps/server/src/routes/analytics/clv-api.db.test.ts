@@ -56,11 +56,12 @@ describe.each(testEngines())("customer-value API on %s", (engine) => {
 
   beforeAll(async () => {
     api = await openTestApi(engine);
-    ws = await api.createWorkspace();
-    customerIds = await addBuyers(api, ws);
+    // Jobs first: at start they refit every workspace without a fit, which would race the tests below.
     jobs = await startJobs({ database: api.database, repositories: api.repositories, pollingIntervalSeconds: 0.5 });
     app = await buildApp({ repositories: api.repositories, jobs: jobs.queue });
     await app.ready();
+    ws = await api.createWorkspace();
+    customerIds = await addBuyers(api, ws);
   });
   afterAll(async () => {
     await app?.close();
