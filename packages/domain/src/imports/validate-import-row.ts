@@ -1,5 +1,5 @@
-import { multiplyMoney } from "@tenure/shared";
 import type { ImportPlan, PlannedField } from "./build-import-plan.ts";
+import { multiplyDecimal } from "./fast-decimal.ts";
 import { parseImportValue } from "./parse-import-value.ts";
 
 /** Why one cell of a row was refused; `column` is the file's column name (or the field's, when the file lacks it). */
@@ -63,7 +63,7 @@ function deriveValues(plan: ImportPlan, values: (string | null)[]): void {
   if (currency >= 0 && values[currency] === null) values[currency] = plan.workspaceCurrency;
   if (plan.entity === "order-lines") {
     const amount = at("amount");
-    if (values[amount] === null) values[amount] = multiplyMoney(values[at("quantity")] ?? "0", values[at("unit_price")] ?? "0");
+    if (values[amount] === null) values[amount] = multiplyDecimal(values[at("quantity")] ?? "0", values[at("unit_price")] ?? "0");
   }
   if (plan.entity === "events") {
     const messageId = at("message_id");
