@@ -9,6 +9,7 @@ import {
   type SegmentMessageInput,
 } from "@tenure/domain";
 import { AppError, type RequestContext } from "@tenure/shared";
+import { authorize } from "../security/authorize.ts";
 
 export interface IngestSegmentMessagesInput {
   messages: readonly SegmentMessageInput[];
@@ -41,6 +42,7 @@ export async function ingestSegmentMessages(
   deps: { repositories: Pick<Repositories, "transaction"> },
   input: IngestSegmentMessagesInput,
 ): Promise<IngestSegmentMessagesResult> {
+  authorize(ctx, "ingestion.write");
   const receivedAt = input.receivedAt ?? new Date();
   const normalized = input.messages.map((raw, i) => {
     const where = input.batch ? `batch[${i}]` : "";

@@ -121,6 +121,14 @@ describe.each(testEngines())("Segment-compatible /v1 API on %s", (engine) => {
     expect(await customer(ws.id, "e1")).toBeUndefined();
   });
 
+  it("answers 403 to a write key whose role may not ingest", async () => {
+    const analyst = await createApiToken(ws.ctx, { repositories: api.repositories }, { kind: "write_key", name: "analyst", role: "analyst" });
+    const res = await send(analyst.secret, "track", { userId: "e2", event: "E" });
+    expect(res.statusCode).toBe(403);
+    expect(problemOf(res).code).toBe("permission_denied");
+    expect(await customer(ws.id, "e2")).toBeUndefined();
+  });
+
   it("Order Completed creates an order with exact decimal total and lines", async () => {
     const res = await send(writeKey, "track", {
       userId: "f1",

@@ -21,6 +21,7 @@ const responses = {
   200: segmentSuccessSchema.describe("Stored (or already stored: a repeated messageId is acknowledged and ignored)"),
   400: problemSchema.describe("Invalid message: field names it, e.g. batch[3].userId; nothing of the request is stored"),
   401: problemSchema.describe("Missing, unknown, revoked or expired write key"),
+  403: problemSchema.describe("permission_denied: the write key's role may not ingest (ingestion.write)"),
   409: problemSchema.describe("customer_kind_conflict: a groupId is a person's userId (or the reverse)"),
   413: problemSchema.describe("Request over 500 KB (batch) or a message over 32 KB"),
   500: problemSchema.describe("Unexpected error; quote instance (the request id)"),
