@@ -42,7 +42,7 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
     time = alphabet[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(10);
+  const bytes = takeRandomBytes(10);
   let rand = "";
   for (let i = 0; i < 16; i++) {
     // 5 bits at a time from the 80 random bits
@@ -53,6 +53,22 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
     rand += alphabet[value & 31];
   }
   return `${idPrefixes[kind]}_${time}${rand}`;
+}
+
+// One randomBytes call per 4 KiB of ids instead of one per id: ingestion
+// creates thousands of ids a second and the syscall dominated their cost.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function takeRandomBytes(n: number): Uint8Array {
+  if (offset + n > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const slice = pool.subarray(offset, offset + n);
+  offset += n;
+  return slice;
 }
 
 /** True when `id` looks like an id of `kind`. */
