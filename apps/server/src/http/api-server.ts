@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { JobQueue } from "@tenure/app";
+import type { JobQueue, Mailer } from "@tenure/app";
 import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 
@@ -25,6 +25,21 @@ export interface AppDeps {
     /** Largest accepted request body, bytes (default 1 MiB). A route may set its own bodyLimit. */
     bodyLimitBytes?: number;
   };
+  /** Surveys and their public page; without it the survey routes are not registered. */
+  satisfaction?: SatisfactionDeps | undefined;
+}
+
+/** What the survey routes need: the link secret, a mailer, where links point, the frequency cap. */
+export interface SatisfactionDeps {
+  /** Server secret that signs survey links (resolveServerSecret). */
+  secret: string;
+  mailer: Mailer;
+  /** Public base URL of this server, for links in emails. */
+  baseUrl: string;
+  /** Never more than one survey per customer in this many days. */
+  frequencyDays: number;
+  /** Requests per client address on /s/{token} (default 60 a minute). */
+  publicRateLimit?: { requests: number; windowMs: number };
 }
 
 declare module "fastify" {
