@@ -5,6 +5,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ApiServer, AppDeps, AuthMode } from "./http/api-server.ts";
 import { registerAuthentication } from "./http/authentication.ts";
 import { registerErrorHandling } from "./http/error-handling.ts";
+import { registerInputHardening } from "./http/input-hardening.ts";
+import { withLogRedaction } from "./http/log-redaction.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { docsPrefix } from "./routes/docs-routes.ts";
 import { registerRoutes } from "./routes/index.ts";
@@ -23,7 +25,8 @@ const securityOf: Record<AuthMode, Array<Record<string, string[]>>> = {
  */
 export async function buildApp(deps: AppDeps): Promise<ApiServer> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Secrets and personal data never reach the logs (docs/security.md).
+    logger: withLogRedaction(deps.logger),
     bodyLimit: deps.limits?.bodyLimitBytes ?? 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -41,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<ApiServer> {
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerInputHardening(app);
   registerAuthentication(app, deps.repositories);
 
   await app.register(swagger, {

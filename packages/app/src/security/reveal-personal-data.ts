@@ -1,4 +1,5 @@
 import {
+  hasPersonalProperties,
   maskContact,
   maskCustomer,
   maskPersonalProperties,
@@ -45,7 +46,7 @@ export async function revealPersonalData<S extends PersonalSubject>(
     const fields = [
       ...personalFieldsOf(subject.customer),
       ...personalFieldsOfContacts(subject.contacts ?? []),
-      ...((subject.events ?? []).length > 0 ? ["timeline.properties"] : []),
+      ...((subject.events ?? []).some((e) => hasPersonalProperties(e.properties)) ? ["timeline.properties"] : []),
     ];
     if (fields.length === 0) continue;
     audit.push(auditEntry(ctx, "personal_data.read", subject.customer.id, fields));

@@ -64,3 +64,12 @@ export function personalFieldsOfContacts(contacts: readonly Contact[]): string[]
   }
   return [...fields];
 }
+
+/** True when properties (attributes, event properties) hold a personal key at any depth. */
+export function hasPersonalProperties(properties: Record<string, unknown>): boolean {
+  return Object.entries(properties).some(
+    ([key, value]) =>
+      (isPersonalKey(key) && value !== null && value !== undefined) ||
+      (typeof value === "object" && value !== null && !Array.isArray(value) && hasPersonalProperties(value as Record<string, unknown>)),
+  );
+}
