@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { createApiToken, findWorkspaceOrThrow, loadDemoWorkspace, refitCustomerValue } from "@tenure/app";
 import type { DemoOptions, Repositories } from "@tenure/domain";
-import type { Config } from "@tenure/shared";
+import { resolveServerSecret, type Config } from "@tenure/shared";
 import { createRepositories, migrate } from "@tenure/storage";
 import { buildApp } from "./build-app.ts";
+import { configuredMailer } from "./mail/configured-mailer.ts";
 import { startJobs, type Jobs } from "./jobs/start-jobs.ts";
 import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
 import { docsPrefix } from "./routes/docs-routes.ts";
@@ -47,7 +48,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
     // Background jobs (customer-value refits after imports and daily) run in this process.
     jobs = await startJobs({ database, repositories });
-    app = await buildApp({ repositories, logger, jobs: jobs.queue });
+    const satisfaction = {
+      secret: resolveServerSecret(config),
+      mailer: configuredMailer(config),
+      baseUrl: config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`,
+      frequencyDays: config.surveyFrequencyDays,
+    };
+    app = await buildApp({ repositories, logger, jobs: jobs.queue, satisfaction });
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;

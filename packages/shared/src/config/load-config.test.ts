@@ -25,6 +25,9 @@ describe("loadConfig", () => {
       adminPassword: null,
       secret: null,
       surveyFrequencyDays: 30,
+      smtpUrl: null,
+      mailFrom: "tenure@localhost",
+      publicUrl: null,
     });
   });
 

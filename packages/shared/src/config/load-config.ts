@@ -27,6 +27,12 @@ export interface Config {
   readonly secret: string | null;
   /** Never more than one survey per customer in this many days. */
   readonly surveyFrequencyDays: number;
+  /** smtp:// or smtps:// URL of the mail server for survey emails; null → email surveys are refused with a clear error. */
+  readonly smtpUrl: string | null;
+  /** From address of survey emails. */
+  readonly mailFrom: string;
+  /** Public base URL of this server for links in emails; null → http://HOST:PORT. */
+  readonly publicUrl: string | null;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -43,6 +49,9 @@ export const configVariables = {
   TENURE_ADMIN_PASSWORD: "(unset)",
   TENURE_SECRET: "(unset: generated into TENURE_DATA_DIR/server-secret)",
   TENURE_SURVEY_FREQUENCY_DAYS: "30",
+  TENURE_SMTP_URL: "(unset: no survey emails)",
+  TENURE_MAIL_FROM: "tenure@localhost",
+  TENURE_PUBLIC_URL: "(unset: http://HOST:PORT)",
 } as const;
 
 const MIN_SECRET = 32;
@@ -111,6 +120,13 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     else problems.push(`TENURE_SURVEY_FREQUENCY_DAYS must be a whole number of days from 0 to 3650, got "${frequencyText}"`);
   }
 
+  const smtpUrl = text("TENURE_SMTP_URL");
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) problems.push(`TENURE_SMTP_URL must be an smtp:// or smtps:// URL, got "${redactUrl(smtpUrl)}"`);
+  const mailFrom = text("TENURE_MAIL_FROM") ?? "tenure@localhost";
+  if (!/@/.test(mailFrom)) problems.push(`TENURE_MAIL_FROM must be an email address, got "${mailFrom}"`);
+  const publicUrl = text("TENURE_PUBLIC_URL");
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+/.test(publicUrl)) problems.push(`TENURE_PUBLIC_URL must be an http:// or https:// URL, got "${publicUrl}"`);
+
   if (problems.length > 0) {
     throw new AppError(
       "invalid_config",
@@ -119,7 +135,7 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       { problems },
     );
   }
-  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword, secret, surveyFrequencyDays };
+  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword, secret, surveyFrequencyDays, smtpUrl, mailFrom, publicUrl };
 }
 
 function isPostgresUrl(value: string): boolean {

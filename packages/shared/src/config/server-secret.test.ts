@@ -26,8 +26,8 @@ describe("server secret and survey settings", () => {
     const config = loadConfig({ TENURE_SECRET: secret, TENURE_SURVEY_FREQUENCY_DAYS: "14" }, "/tmp");
     expect([config.surveyFrequencyDays, resolveServerSecret(config)]).toEqual([14, secret]);
     expect(loadConfig({}, "/tmp")).toMatchObject({ secret: null, surveyFrequencyDays: 30 });
-    expect(() => loadConfig({ TENURE_SECRET: "short", TENURE_SURVEY_FREQUENCY_DAYS: "-1" }, "/tmp")).toThrow(
-      /TENURE_SECRET must be at least 32 characters; TENURE_SURVEY_FREQUENCY_DAYS must be a whole number of days from 0 to 3650, got "-1"/,
+    expect(() => loadConfig({ TENURE_SECRET: "short", TENURE_SURVEY_FREQUENCY_DAYS: "-1", TENURE_SMTP_URL: "http://u:pw@mail", TENURE_PUBLIC_URL: "t.example" }, "/tmp")).toThrow(
+      /TENURE_SECRET must be at least 32 characters; TENURE_SURVEY_FREQUENCY_DAYS must be a whole number of days from 0 to 3650, got "-1"; TENURE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL, got "http:\/\/u:\*\*\*@mail"; TENURE_PUBLIC_URL must be an http:\/\/ or https:\/\/ URL, got "t.example"/,
     );
   });
 });
