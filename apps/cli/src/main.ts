@@ -8,11 +8,12 @@ import { migrateCommand } from "./commands/migrate-command.ts";
 import { importCommand } from "./commands/import-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 import { tokenCommand } from "./commands/token-command.ts";
+import { userCommand } from "./commands/user-command.ts";
 import { writekeyCommand } from "./commands/writekey-command.ts";
 import { clvCommand } from "./commands/clv/clv-command.ts";
 
 /** Every subcommand, in help order. To add one: write commands/<name>-command.ts and list it here. */
-const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand];
+const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand, userCommand];
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
