@@ -7,3 +7,4 @@ export * from "./segment/segment-messages.ts";
 export * from "./security/session-schemas.ts";
 export * from "./security/privacy-schemas.ts";
 export * from "./analytics/clv-schemas.ts";
+export * from "./surveys/survey-schemas.ts";

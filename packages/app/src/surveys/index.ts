@@ -5,3 +5,4 @@ export * from "./list-surveys.ts";
 export * from "./send-survey.ts";
 export * from "./open-survey-link.ts";
 export * from "./submit-survey-answers.ts";
+export * from "./get-satisfaction.ts";

@@ -33,7 +33,7 @@ export interface SurveyResponse {
 }
 
 /** Surveys, their invitations and their responses. */
-export interface SurveyRepository {
+export interface SurveyRepository extends SatisfactionStatsRepository {
   insertSurvey(survey: Survey): Promise<void>;
   /** Surveys of the workspace, newest first. */
   listSurveys(workspaceId: string): Promise<Survey[]>;
@@ -47,4 +47,36 @@ export interface SurveyRepository {
   markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
   /** False when the response was already recorded (same invitation, or same survey and external id). */
   insertResponse(response: SurveyResponse): Promise<boolean>;
+}
+
+/** Customers a satisfaction query is restricted to: one value of one customer column. */
+export interface SatisfactionSegment {
+  field: "owner" | "country" | "kind" | "account_type" | "industry" | "size_band";
+  value: string;
+}
+
+/** Sufficient statistics of one calendar month (UTC) of responses and invitations. */
+export interface SatisfactionMonth {
+  /** YYYY-MM */
+  month: string;
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  csatSatisfied: number;
+  csatResponses: number;
+  cesSum: number;
+  cesResponses: number;
+  /** Complete ACSI answers: count, sums and cross-product sums (row-major 3 × 3). */
+  acsiN: number;
+  acsiSum: [number, number, number];
+  acsiCrossProducts: [number, number, number][];
+  invitationsSent: number;
+  invitationsAnswered: number;
+}
+
+/** The metric aggregates, computed in the database near the data. */
+export interface SatisfactionStatsRepository {
+  /** Per month, responses with responded_at in [from, to) and invitations sent in it, optionally for one segment. */
+  satisfactionByMonth(workspaceId: string, query: { from: Date; to: Date; segment: SatisfactionSegment | null }): Promise<SatisfactionMonth[]>;
 }

@@ -2,10 +2,13 @@ import type { Kysely, Selectable } from "kysely";
 import type { Survey, SurveyInvitation, SurveyKind, SurveyLocale, SurveyQuestion, SurveyRepository } from "@tenure/domain";
 import type { Purpose } from "@tenure/shared";
 import type { Schema, SurveyInvitationsTable, SurveysTable } from "../database/schema.ts";
+import { satisfactionByMonth } from "./satisfaction-by-month.ts";
 
 /** SurveyRepository on surveys, survey_invitations and survey_responses. */
 export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
   return {
+    satisfactionByMonth: (workspaceId, query) => satisfactionByMonth(db, workspaceId, query),
+
     async insertSurvey(survey) {
       await db
         .insertInto("surveys")

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+const purposes = ["service", "sales", "marketing", "analytics", "billing"] as const;
+
+/** POST /api/surveys */
+export const createSurveyBodySchema = z.object({
+  name: z.string().min(1).max(200),
+  kind: z.enum(["nps", "csat", "ces", "acsi"]).describe("nps; csat; ces (CES 2.0 with CSAT, after a resolved case); acsi (the three ACSI questions)"),
+  purpose: z.enum(purposes).optional().describe("Consent purpose the survey is sent under (default service)"),
+});
+
+export const surveySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["nps", "csat", "ces", "acsi", "custom"]),
+  purpose: z.enum(purposes),
+  questions: z.array(z.object({ id: z.string(), type: z.string(), required: z.boolean() }).loose()),
+  created_at: z.iso.datetime({ offset: true }),
+});
+export type SurveyJson = z.infer<typeof surveySchema>;
+
+/** POST /api/surveys/{id}/send */
+export const sendSurveyBodySchema = z.object({
+  customer_id: z.string().min(1),
+  channel: z.enum(["email", "in_app"]).default("email"),
+});
+
+export const sendSurveyResultSchema = z.object({
+  status: z.enum(["sent", "skipped"]),
+  reason: z.enum(["frequency_cap", "no_consent", "no_email"]).optional().describe("Why nothing was sent"),
+  detail: z.string().optional(),
+  invitation_id: z.string().optional(),
+  url: z.string().optional().describe("The signed, single-use link (/s/{token}); show it in-app for channel in_app"),
+  expires_at: z.iso.datetime({ offset: true }).optional(),
+  next_allowed_at: z.iso.datetime({ offset: true }).optional().describe("With frequency_cap: the first time this customer may be surveyed again"),
+});
+export type SendSurveyResultJson = z.infer<typeof sendSurveyResultSchema>;
+
+/** GET /api/analytics/satisfaction */
+export const satisfactionQuerySchema = z.object({
+  from: z.iso.date().describe("First day (UTC), inclusive"),
+  to: z.iso.date().describe("Last day (UTC), inclusive"),
+  segment: z.string().max(200).optional().describe("field:value with field owner, country, kind, account_type, industry or size_band"),
+});
+
+export const satisfactionSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  segment: z.string().nullable(),
+  responses: z.number().int(),
+  nps: z.object({
+    value: z.number().nullable().describe("% promoters (9–10) − % detractors (0–6)"),
+    margin_of_error: z.number().nullable().describe("95 % half-width, NPS points"),
+    promoters: z.number().int(),
+    passives: z.number().int(),
+    detractors: z.number().int(),
+  }),
+  csat: z.object({ value: z.number().nullable().describe("% of answers 4–5 on 1–5"), responses: z.number().int() }),
+  ces: z.object({ value: z.number().nullable().describe("Mean on 1–7"), responses: z.number().int() }),
+  csi: z.object({
+    value: z.number().nullable().describe("0–100, Σ wᵢ(x̄ᵢ − 1)/9 × 100"),
+    responses: z.number().int(),
+    weights: z.array(z.number()),
+    weighting: z.enum(["estimated", "equal"]),
+  }),
+  invitations_sent: z.number().int(),
+  response_rate: z.number().nullable(),
+  series: z.array(
+    z.object({
+      month: z.string(),
+      responses: z.number().int(),
+      nps: z.number().nullable(),
+      nps_margin_of_error: z.number().nullable(),
+      csat: z.number().nullable(),
+      ces: z.number().nullable(),
+      csi: z.number().nullable(),
+      response_rate: z.number().nullable(),
+    }),
+  ),
+});
+export type SatisfactionJson = z.infer<typeof satisfactionSchema>;
