@@ -4,6 +4,7 @@ import type { DemoOptions, Repositories } from "@tenure/domain";
 import { resolveServerSecret, type Config } from "@tenure/shared";
 import { createRepositories, migrate } from "@tenure/storage";
 import { buildApp } from "./build-app.ts";
+import { prepareStaffUsers } from "./first-start-users.ts";
 import { configuredMailer } from "./mail/configured-mailer.ts";
 import { startJobs, type Jobs } from "./jobs/start-jobs.ts";
 import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
@@ -43,6 +44,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await migrate(database);
     const repositories = createRepositories(database);
     const firstStart = await prepareFirstStart(config, repositories, options.demo ?? {});
+    const staffLines = await prepareStaffUsers(config, repositories, firstStart.kind === "demo");
     // At the default "info", the banner says what matters and Fastify logs only
     // warnings and errors; "debug" and "trace" add a line per request.
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
@@ -58,7 +60,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
-    for (const line of banner(config, url, firstStart)) print(line);
+    const lines = banner(config, url, firstStart);
+    lines.splice(lines.length - 1, 0, ...staffLines);
+    for (const line of lines) print(line);
 
     let closing: Promise<void> | undefined;
     let resolveClosed!: () => void;
