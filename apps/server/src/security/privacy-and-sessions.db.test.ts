@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "@tenure/app";
+import { createApiToken, createUser } from "@tenure/app";
 import { newId } from "@tenure/shared";
 import { testEngines } from "@tenure/storage";
 import { buildApp } from "../build-app.ts";
@@ -85,6 +85,22 @@ describe.each(testEngines())("sessions, consent and data subject requests on %s"
     expect(asMarketing.json()).toMatchObject({ customer: { name: "M*** M***", email: "m***@e***.net" } });
     const asService = await api.call(ws, "GET", `/api/customers/${customer.id}`, undefined, { "x-purpose": "service" });
     expect(asService.json()).toMatchObject({ customer: { name: "Mona Marketing" } });
+  });
+
+  it("records consent from Segment identify traits (traits.consent = { marketing: false })", async () => {
+    const writeKey = (await createApiToken(ws.ctx, { repositories: api.repositories }, { kind: "write_key", name: "web" })).secret;
+    const identify = await api.app.inject({
+      method: "POST",
+      url: "/v1/identify",
+      headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`, "content-type": "application/json" },
+      payload: JSON.stringify({ userId: "seg-77", traits: { email: "seg77@example.com", consent: { marketing: false, service: true, curiosity: true } } }),
+    });
+    expect(identify.statusCode).toBe(200);
+    const found = (await api.call(ws, "GET", "/api/customers?q=seg-77")).json<{ items: { id: string }[] }>();
+    const id = found.items[0]?.id ?? "";
+    const consents = (await api.call(ws, "GET", `/api/customers/${id}/consents`)).json<{ current: Json; history: Json[] }>();
+    expect(consents.current).toMatchObject({ marketing: { status: "withdrawn", source: "segment" }, service: { status: "granted", source: "segment" } });
+    expect(consents.history).toHaveLength(2);
   });
 
   it("exports everything about a person, then erases it so that nothing of it is found by name or e-mail anywhere", async () => {

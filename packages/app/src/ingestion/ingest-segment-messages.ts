@@ -4,11 +4,13 @@ import {
   normalizeSegmentMessageOrThrow,
   planIngestion,
   type IngestedCounts,
+  consentFromTraits,
+  type ExternalConsentRecord,
   type IngestionMessage,
   type Repositories,
   type SegmentMessageInput,
 } from "@tenure/domain";
-import { AppError, type RequestContext } from "@tenure/shared";
+import { AppError, type RequestContext, newId } from "@tenure/shared";
 import { authorize } from "../security/authorize.ts";
 
 export interface IngestSegmentMessagesInput {
@@ -73,7 +75,27 @@ export async function ingestSegmentMessages(
         { field: outcome.field },
       );
     }
+    // traits.consent = { marketing: false } records consent decisions (docs/security.md).
+    await tx.consents.addByExternalId(consentRecordsOf(ctx, messages.filter((m) => m.type === "identify" && fresh.has(m.messageId))));
     const stored = fresh.size + outcome.counts.events;
     return { received: input.messages.length, duplicates: input.messages.length - stored, counts: outcome.counts };
   });
+}
+
+/** Consent decisions in identify calls' traits, naming the person by userId. */
+function consentRecordsOf(ctx: RequestContext, messages: readonly IngestionMessage[]): ExternalConsentRecord[] {
+  return messages.flatMap((m) =>
+    m.type === "identify" && m.userId !== null
+      ? consentFromTraits(m.person.attributes).map((c) => ({
+          id: newId("consent"),
+          workspaceId: ctx.workspaceId,
+          externalId: m.userId ?? "",
+          purpose: c.purpose,
+          status: c.status,
+          recordedAt: m.occurredAt,
+          source: "segment",
+          actorId: ctx.actorId,
+        }))
+      : [],
+  );
 }
