@@ -12,7 +12,7 @@ export interface CustomerValueSettings {
   margin: number;
   /** Annual discount rate for CLV, ≥ 0. */
   annualDiscountRate: number;
-  /** Months of future value in the CLV. */
+  /** Months of future value in the CLV, in whole quarters (the CLV discounts by quarter). */
   horizonMonths: number;
   /** Period the summaries count in. */
   periodUnit: SummaryPeriodUnit;
@@ -54,7 +54,7 @@ export function customerValueSettings(settings: Record<string, unknown> | null):
     model: model as CustomerValueModel,
     margin: number("margin", d.margin, (v) => v > 0 && v <= 1, "a number in (0, 1]"),
     annualDiscountRate: number("annualDiscountRate", d.annualDiscountRate, (v) => v >= 0 && v < 10, "a number ≥ 0 (e.g. 0.1)"),
-    horizonMonths: number("horizonMonths", d.horizonMonths, (v) => Number.isInteger(v) && v >= 1 && v <= 120, "a whole number of months from 1 to 120"),
+    horizonMonths: number("horizonMonths", d.horizonMonths, (v) => Number.isInteger(v) && v % 3 === 0 && v >= 3 && v <= 120, "whole quarters: 3, 6, 9, … up to 120 months"),
     periodUnit,
   };
 }

@@ -22,8 +22,10 @@ const columns = [
 /**
  * Replace every score of a workspace by `scores`, inside the caller's
  * transaction: COPY (in chunks) into an unindexed temporary table, then one
- * DELETE and one INSERT … SELECT. Customers deleted since the summaries were
- * read are skipped by the join rather than failing the whole write.
+ * DELETE and one INSERT … SELECT. The rows arrive in customer order (the
+ * summaries' GROUP BY), so the primary-key inserts are sequential. A customer
+ * deleted since the summaries were read fails the foreign key and with it the
+ * whole write (nothing half-written; the next refit succeeds).
  */
 export async function writeCustomerScores(session: SqlSession, workspaceId: string, scores: CustomerScoreColumns): Promise<void> {
   await session.query(
@@ -39,9 +41,7 @@ export async function writeCustomerScores(session: SqlSession, workspaceId: stri
   await session.query("delete from customer_scores where workspace_id = $1", [workspaceId]);
   await session.query(
     `insert into customer_scores (workspace_id, fit_id, computed_at, ${columns.join(", ")})
-     select $1, $2, $3, ${columns.map((c) => `s.${c}`).join(", ")}
-       from customer_scores_stage s
-       join customers c on c.workspace_id = $1 and c.id = s.customer_id`,
+     select $1, $2, $3, ${columns.join(", ")} from customer_scores_stage`,
     [workspaceId, scores.fitId, scores.computedAt.toISOString()],
   );
 }
