@@ -4,6 +4,7 @@ import type { CustomerValueFit } from "@tenure/domain";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { problemResponses } from "../problem-responses.ts";
+import { routePermission } from "../security/route-permission.ts";
 
 /** Customer value under /api/analytics/clv: the latest fit, and asking for a refit. */
 export async function clvRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
@@ -12,6 +13,7 @@ export async function clvRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
     {
       schema: {
         tags: ["analytics"],
+        ...routePermission("analytics.read"),
         summary: "The latest customer-value fit: model, parameters, standard errors, fit quality and diagnostics data",
         response: { 200: clvFitSchema, ...problemResponses },
       },
@@ -24,6 +26,7 @@ export async function clvRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
     {
       schema: {
         tags: ["analytics"],
+        ...routePermission("analytics.run"),
         summary: "Refit the customer-value model and rescore every customer (a background job)",
         response: { 202: clvRefitAcceptedSchema, ...problemResponses },
       },
