@@ -34,7 +34,9 @@ if (process.argv[2] === "--refit") {
 async function main(targetOrders: number): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `tenure_bench_clv_${randomBytes(4).toString("hex")}`;
-  await admin(serverUrl, `create database ${name}`);
+  const server = new pg.Client({ connectionString: serverUrl });
+  await server.connect();
+  await server.query(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
@@ -71,7 +73,8 @@ async function main(targetOrders: number): Promise<void> {
     console.log(`params ${JSON.stringify(result.params)} (simulated r=3, alpha=60, a=1, b=9)`);
   } finally {
     if (process.env.BENCH_KEEP === "1") console.log(`kept ${url.toString()} (BENCH_KEEP=1)`);
-    else await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    else await server.query(`drop database if exists ${name} with (force)`);
+    await server.end();
   }
 }
 
@@ -161,16 +164,6 @@ async function load(client: pg.Client, targetOrders: number): Promise<{ customer
   await client.query("vacuum analyze orders");
   await client.query("vacuum analyze customers");
   return { customers, orders };
-}
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 function s(ms: number): string {
