@@ -78,20 +78,32 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
       if (rows.values.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
       const stageName = await stage(rows);
       const rejected = await rejectedReferences(rows, stageName);
-      const lines = rows.entity === "order-lines";
-      const returning = lines ? "(t.xmax = 0) as inserted, t.order_id" : "(t.xmax = 0) as inserted";
-      // Orders created by this transaction have created_at = now() (the transaction's start).
-      const refresh = lines
-        ? `, array(select distinct u.order_id from u join orders o on o.workspace_id = $1 and o.id = u.order_id where not u.inserted or o.created_at <> now()) as refresh`
-        : "";
-      const [counts] = await session.query<{ inserted: number; updated: number; refresh?: string[] }>(
-        `with u as (${insertSql(importTables[rows.entity], rows, stageName, "update", returning)})
-         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated${refresh} from u`,
-        [workspaceId],
-      );
-      if (counts?.refresh && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
-      const inserted = counts?.inserted ?? 0;
-      const updated = counts?.updated ?? 0;
+      const table = importTables[rows.entity];
+      let inserted = 0;
+      let updated = 0;
+      if (rows.entity === "order-lines") {
+        // Lines of orders this run created (created_at = now(), the transaction's start) cannot be stored yet:
+        // a plain INSERT, no conflict handling. The others go through the upsert, and their orders' totals are refreshed.
+        const [counts] = await session.query<{ inserted: number; updated: number; fresh: number; refresh: string[] }>(
+          `with fresh as (${insertSql(table, rows, stageName, { onConflict: "none", returning: "1", orders: "=" })}),
+                u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id", orders: "<>" })})
+           select (select count(*) from fresh)::integer as fresh,
+                  count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated,
+                  array(select distinct order_id from u) as refresh from u`,
+          [workspaceId],
+        );
+        if (counts && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
+        inserted = (counts?.inserted ?? 0) + (counts?.fresh ?? 0);
+        updated = counts?.updated ?? 0;
+      } else {
+        const [counts] = await session.query<{ inserted: number; updated: number }>(
+          `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted" })})
+           select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated from u`,
+          [workspaceId],
+        );
+        inserted = counts?.inserted ?? 0;
+        updated = counts?.updated ?? 0;
+      }
       const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
       return outcome;
     },
@@ -116,7 +128,7 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     if (rows.values.length === 0) return [];
     const table = importTables[rows.entity];
     const stageName = await stage(rows);
-    const written = await session.query<{ key: string }>(insertSql(table, rows, stageName, onConflict, `t.${table.keyColumn} as key`), [workspaceId]);
+    const written = await session.query<{ key: string }>(insertSql(table, rows, stageName, { onConflict, returning: `t.${table.keyColumn} as key` }), [workspaceId]);
     return written.map((r) => r.key);
   }
 
@@ -137,13 +149,22 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
   }
 }
 
+interface InsertOptions {
+  /** What to do with a row whose key is stored: nothing, update it where it differs, or none (the caller knows no key is stored). */
+  readonly onConflict: "update" | "ignore" | "none";
+  readonly returning: string;
+  /** Only rows whose order was created by this transaction ("=") or before it ("<>"). */
+  readonly orders?: "=" | "<>";
+}
+
 /**
  * INSERT … SELECT from the staging table: references resolved by join (rows
  * whose reference is unknown are skipped; rejectedReferences reports them),
  * and on conflict either nothing or an update of the fields the file holds,
  * only where a value differs, so an unchanged row is not rewritten.
  */
-function insertSql(table: ImportTable, rows: StagedRows, stageName: string, onConflict: "update" | "ignore", returning: string): string {
+function insertSql(table: ImportTable, rows: StagedRows, stageName: string, options: InsertOptions): string {
+  const { onConflict, returning } = options;
   const definition = entityDefinition(rows.entity);
   const jsonFields = new Set(definition.fields.filter((f) => f.type === "json").map((f) => f.name));
   const columns = ["workspace_id", ...(table.idKind ? ["id"] : [])];
@@ -156,7 +177,8 @@ function insertSql(table: ImportTable, rows: StagedRows, stageName: string, onCo
     const column = reference ? reference.column : field;
     columns.push(column);
     if (reference) {
-      joins.push(`left join ${reference.table} r${i} on r${i}.workspace_id = $1 and r${i}.external_id = s.${field}`);
+      const created = reference.table === "orders" && options.orders ? ` and r${i}.created_at ${options.orders} now()` : "";
+      joins.push(`left join ${reference.table} r${i} on r${i}.workspace_id = $1 and r${i}.external_id = s.${field}${created}`);
       conditions.push(`(s.${field} is null or r${i}.id is not null)`);
       selects.push(`r${i}.id`);
     } else {
@@ -168,7 +190,7 @@ function insertSql(table: ImportTable, rows: StagedRows, stageName: string, onCo
     columns.push(column);
     selects.push(value);
   }
-  let conflict = `on conflict ${table.conflict} do nothing`;
+  let conflict = onConflict === "none" ? "" : `on conflict ${table.conflict} do nothing`;
   if (onConflict === "update" && updatable.length > 0) {
     const plain = updatable.filter((c) => !jsonFields.has(c));
     const json = updatable.filter((c) => jsonFields.has(c));
