@@ -2,6 +2,7 @@ import { buildImportPlan, OnlineRetailPreset, type ImportEntity, type ImportPres
 import { AppError, isTimeZone, type RequestContext } from "@tenure/shared";
 import type { ImportCounts } from "./import-counts.ts";
 import { ImportTally, type ImportListeners } from "./import-tally.ts";
+import { authorize } from "../security/authorize.ts";
 import { readCsvRecords } from "./read-csv-records.ts";
 import { writeEntityFile } from "./write-entity-file.ts";
 import { writeOnlineRetailFile } from "./write-online-retail-file.ts";
@@ -40,7 +41,6 @@ export interface ImportFileResult {
   readonly counts: readonly ImportCounts[];
 }
 
-const importRoles = new Set(["admin", "manager", "analyst"]);
 
 /**
  * Import a CSV/TSV file into ctx's workspace: stream it, validate each row,
@@ -51,7 +51,7 @@ const importRoles = new Set(["admin", "manager", "analyst"]);
  * run rolls it back after counting).
  */
 export async function importFile(ctx: RequestContext, deps: { repositories: Repositories }, input: ImportFileInput): Promise<ImportFileResult> {
-  if (!importRoles.has(ctx.role)) throw new AppError("forbidden", "forbidden", "Only admins, managers and analysts may import data");
+  authorize(ctx, "imports.run");
   const batchSize = input.batchSize ?? 20_000;
   const timeZone = input.timeZone ?? "UTC";
   if (!isTimeZone(timeZone)) throw new AppError("invalid_input", "invalid_input", `Unknown time zone "${timeZone}" (use an IANA name such as Europe/London)`, { field: "timezone" });

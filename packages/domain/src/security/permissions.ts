@@ -59,10 +59,11 @@ export const permissionMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     "consents.write",
     "analytics.read",
     "analytics.run",
+    "imports.run",
   ],
   rep: ["customers.read", "customers.create", "customers.update", "personal_data.read", "consents.read", "consents.write", "analytics.read"],
   agent: ["customers.read", "customers.update", "personal_data.read", "consents.read", "consents.write"],
-  analyst: ["customers.read", "analytics.read", "analytics.run"],
+  analyst: ["customers.read", "analytics.read", "analytics.run", "imports.run"],
 };
 
 /** True when `role` holds `permission` (before any row rule). */
