@@ -38,8 +38,8 @@ export type SendSurveyResultJson = z.infer<typeof sendSurveyResultSchema>;
 
 /** GET /api/analytics/satisfaction */
 export const satisfactionQuerySchema = z.object({
-  from: z.iso.date().describe("First day (UTC), inclusive"),
-  to: z.iso.date().describe("Last day (UTC), inclusive"),
+  from: z.iso.date().optional().describe("First day (UTC), inclusive; default: the first day of the month 11 months before `to`"),
+  to: z.iso.date().optional().describe("Last day (UTC), inclusive; default: today"),
   segment: z.string().max(200).optional().describe("field:value with field owner, country, kind, account_type, industry or size_band"),
 });
 
@@ -79,3 +79,23 @@ export const satisfactionSchema = z.object({
   ),
 });
 export type SatisfactionJson = z.infer<typeof satisfactionSchema>;
+
+/** GET /api/follow-ups */
+export const followUpsQuerySchema = z.object({
+  overdue: z.enum(["true", "false"]).optional().describe("true: only tasks past due"),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  response_id: z.string(),
+  owner_user_id: z.string().nullable(),
+  reason: z.enum(["detractor", "low_csat", "high_effort"]),
+  status: z.enum(["open", "in_progress", "done", "cancelled"]),
+  outcome: z.string().nullable(),
+  due_at: z.iso.datetime({ offset: true }),
+  created_at: z.iso.datetime({ offset: true }),
+  overdue: z.boolean(),
+});
+export type FollowUpJson = z.infer<typeof followUpSchema>;

@@ -6,3 +6,4 @@ export * from "./send-survey.ts";
 export * from "./open-survey-link.ts";
 export * from "./submit-survey-answers.ts";
 export * from "./get-satisfaction.ts";
+export * from "./list-follow-ups.ts";

@@ -1,9 +1,9 @@
-import { validateSurveyAnswers, type AnswerProblem, type RawSurveyAnswers, type Repositories, type Survey, type SurveyLocale } from "@tenure/domain";
+import { followUpDueHours, followUpReason, validateSurveyAnswers, type AnswerProblem, type RawSurveyAnswers, type Repositories, type Survey, type SurveyLocale } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import { openSurveyLink, type SurveyLinkState } from "./open-survey-link.ts";
 
 export type SubmitSurveyResult =
-  | { status: "recorded"; responseId: string; locale: SurveyLocale }
+  | { status: "recorded"; responseId: string; locale: SurveyLocale; followUpId: string | null }
   | { status: "invalid_answers"; problems: AnswerProblem[]; survey: Survey; locale: SurveyLocale; company: string }
   | Exclude<SurveyLinkState, { status: "open" }>;
 
@@ -13,9 +13,11 @@ export type SubmitSurveyResult =
  * answers `used` — so a double submission stores one response and the
  * second sees the thank-you state, not an error. The invitation row is
  * locked while answering, so two simultaneous posts cannot both record.
+ * Closed loop: a detractor, CSAT ≤ 2 or CES ≤ 3 opens a follow-up task for
+ * the customer's owner, due in `followUpHours` (default 48).
  */
 export async function submitSurveyAnswers(
-  deps: { repositories: Pick<Repositories, "transaction" | "surveys">; secret: string },
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers">; secret: string; followUpHours?: number },
   token: string,
   raw: RawSurveyAnswers,
   now: Date = new Date(),
@@ -42,6 +44,25 @@ export async function submitSurveyAnswers(
       answers: checked.value.answers,
     });
     await tx.surveys.markInvitationUsed(invitation.workspaceId, invitation.id, now);
-    return { status: "recorded", responseId, locale };
+    const reason = followUpReason(checked.value.scores);
+    let followUpId: string | null = null;
+    if (reason !== null) {
+      const customer = await tx.customers.findById(invitation.workspaceId, invitation.customerId);
+      followUpId = newId("followUp", now.getTime());
+      await tx.surveys.insertFollowUp({
+        id: followUpId,
+        workspaceId: invitation.workspaceId,
+        customerId: invitation.customerId,
+        responseId,
+        ownerUserId: customer?.ownerUserId ?? null,
+        reason,
+        status: "open",
+        outcome: null,
+        dueAt: new Date(now.getTime() + (deps.followUpHours ?? followUpDueHours) * 3_600_000),
+        createdAt: now,
+        closedAt: null,
+      });
+    }
+    return { status: "recorded", responseId, locale, followUpId };
   });
 }

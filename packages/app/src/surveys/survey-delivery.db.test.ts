@@ -27,7 +27,7 @@ describe.each(testEngines())("survey delivery on %s", (engine) => {
     await database.db
       .insertInto("customers")
       .values([
-        { workspace_id: "ws_s", id: "cus_ja", kind: "person", name: "Aiko", email: "aiko@example.jp", locale: "ja-JP" },
+        { workspace_id: "ws_s", id: "cus_ja", kind: "person", name: "Aiko", email: "aiko@example.jp", locale: "ja-JP", owner_user_id: "usr_owner" },
         { workspace_id: "ws_s", id: "cus_en", kind: "person", name: "Bob", email: "bob@example.com", locale: null },
         { workspace_id: "ws_s", id: "cus_noemail", kind: "person", name: "Cy", email: null, locale: "ru" },
         { workspace_id: "ws_s", id: "cus_optout", kind: "person", name: "Di", email: "di@example.com", locale: "zh" },
@@ -59,6 +59,11 @@ describe.each(testEngines())("survey delivery on %s", (engine) => {
     expect(bad.status === "invalid_answers" ? bad.problems.map((p) => p.message) : bad.status).toEqual(["ces: 9 is out of range 1–7"]);
     const recorded = await submitSurveyAnswers({ repositories, secret }, token, { ces: "2", csat: "1", comment: "遅い" }, hoursLater(2));
     expect(recorded).toMatchObject({ status: "recorded", locale: "ja" });
+    // closed loop: CSAT 1 (and CES 2) opens one task for the owner, due in 48 hours
+    const tasks = await database.db.selectFrom("follow_up_tasks").select(["id", "customer_id", "owner_user_id", "reason", "status", "due_at"]).execute();
+    expect(tasks).toEqual([
+      { id: recorded.status === "recorded" ? recorded.followUpId : "", customer_id: "cus_ja", owner_user_id: "usr_owner", reason: "low_csat", status: "open", due_at: hoursLater(50) },
+    ]);
     // a second post of the same form: nothing more stored, the customer sees "already answered"
     expect(await submitSurveyAnswers({ repositories, secret }, token, { ces: "7" }, hoursLater(3))).toEqual({ status: "used", locale: "ja" });
     const rows = await database.db.selectFrom("survey_responses").select(["customer_id", "ces", "csat", "comment", "source"]).execute();

@@ -4,3 +4,4 @@ export * from "./survey-texts.ts";
 export * from "./survey.ts";
 export * from "./validate-survey-answers.ts";
 export type * from "./survey-repository.ts";
+export * from "./follow-up.ts";

@@ -1,3 +1,4 @@
+import type { FollowUpRepository } from "./follow-up.ts";
 import type { Survey } from "./survey.ts";
 import type { SurveyLocale } from "./survey-locale.ts";
 import type { SurveyAnswerValue, SurveyItemScores } from "./validate-survey-answers.ts";
@@ -33,7 +34,7 @@ export interface SurveyResponse {
 }
 
 /** Surveys, their invitations and their responses. */
-export interface SurveyRepository extends SatisfactionStatsRepository {
+export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpRepository {
   insertSurvey(survey: Survey): Promise<void>;
   /** Surveys of the workspace, newest first. */
   listSurveys(workspaceId: string): Promise<Survey[]>;

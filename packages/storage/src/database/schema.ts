@@ -331,6 +331,20 @@ export interface SurveyResponsesTable {
   created_at: Timestamp;
 }
 
+export interface FollowUpTasksTable {
+  workspace_id: string;
+  id: string;
+  customer_id: string;
+  response_id: string;
+  owner_user_id: string | null;
+  reason: string;
+  status: Generated<string>;
+  outcome: string | null;
+  due_at: Date;
+  created_at: Timestamp;
+  closed_at: Date | null;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -355,4 +369,5 @@ export interface Schema {
   surveys: SurveysTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
+  follow_up_tasks: FollowUpTasksTable;
 }

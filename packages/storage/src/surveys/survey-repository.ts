@@ -2,11 +2,13 @@ import type { Kysely, Selectable } from "kysely";
 import type { Survey, SurveyInvitation, SurveyKind, SurveyLocale, SurveyQuestion, SurveyRepository } from "@tenure/domain";
 import type { Purpose } from "@tenure/shared";
 import type { Schema, SurveyInvitationsTable, SurveysTable } from "../database/schema.ts";
+import { createFollowUpTasks } from "./follow-up-tasks.ts";
 import { satisfactionByMonth } from "./satisfaction-by-month.ts";
 
 /** SurveyRepository on surveys, survey_invitations and survey_responses. */
 export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
   return {
+    ...createFollowUpTasks(db),
     satisfactionByMonth: (workspaceId, query) => satisfactionByMonth(db, workspaceId, query),
 
     async insertSurvey(survey) {

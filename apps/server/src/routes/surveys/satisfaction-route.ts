@@ -47,7 +47,11 @@ export function satisfactionRoute(app: ApiServer, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { from, to, segment } = request.query;
+      const { segment } = request.query;
+      // default period: the last twelve calendar months, this one included
+      const to = request.query.to ?? new Date().toISOString().slice(0, 10);
+      const end = new Date(`${to}T00:00:00Z`);
+      const from = request.query.from ?? new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
       const report = await getSatisfaction(requestContext(request), deps, {
         from: new Date(`${from}T00:00:00Z`),
         to: new Date(new Date(`${to}T00:00:00Z`).getTime() + day),

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken } from "@tenure/app";
-import type { Problem, SatisfactionJson, SendSurveyResultJson, SurveyJson } from "@tenure/api-schemas";
+import { createApiToken, submitSurveyAnswers } from "@tenure/app";
+import type { FollowUpJson, Problem, SatisfactionJson, SendSurveyResultJson, SurveyJson } from "@tenure/api-schemas";
 import type { RequestContext } from "@tenure/shared";
 import { createRepositories, openTestDatabase, testEngines, type Database } from "@tenure/storage";
+import type { Repositories } from "@tenure/domain";
 import { buildApp } from "../../build-app.ts";
 import type { ApiServer } from "../../http/api-server.ts";
 
@@ -11,6 +12,8 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
   let app: ApiServer;
   let token = "";
   let npsSurvey: SurveyJson;
+  let repositories: Repositories;
+  const secret = "api-secret".padEnd(43, "q");
 
   const call = (method: "GET" | "POST", url: string, body?: unknown) =>
     app.inject({
@@ -22,18 +25,18 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    const repositories = createRepositories(database);
+    repositories = createRepositories(database);
     await database.db.insertInto("workspaces").values({ id: "ws_a", name: "Acme", slug: "acme", settings: "{}" }).execute();
     await database.db
       .insertInto("customers")
       .values([
-        { workspace_id: "ws_a", id: "cus_de", kind: "organization", name: "DE GmbH", email: "de@example.de", country: "DE" },
+        { workspace_id: "ws_a", id: "cus_de", kind: "organization", name: "DE GmbH", email: "de@example.de", country: "DE", owner_user_id: "usr_owner" },
         { workspace_id: "ws_a", id: "cus_fr", kind: "organization", name: "FR SA", email: "fr@example.fr", country: "FR" },
       ])
       .execute();
     const system: RequestContext = { workspaceId: "ws_a", actorId: "test", role: "admin", purpose: null, requestId: "t" };
     token = (await createApiToken(system, { repositories }, { kind: "api", name: "test", role: "admin" })).secret;
-    app = await buildApp({ repositories, satisfaction: { secret: "api-secret".padEnd(43, "q"), mailer: { send: async () => {} }, baseUrl: "https://t.example", frequencyDays: 30 } });
+    app = await buildApp({ repositories, satisfaction: { secret, mailer: { send: async () => {} }, baseUrl: "https://t.example", frequencyDays: 30 } });
     await app.ready();
   });
   afterAll(async () => {
@@ -124,7 +127,24 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
     const bad = await call("GET", "/api/analytics/satisfaction?from=2025-10-01&to=2025-11-30&segment=colour:red");
     expect([bad.statusCode, bad.json<Problem>().code]).toEqual([400, "invalid_segment"]);
     expect(bad.json<Problem>().detail).toContain("segment: expected field:value");
+    const defaults = (await call("GET", "/api/analytics/satisfaction?to=2025-11-30")).json<SatisfactionJson>();
+    expect([defaults.from, defaults.to, defaults.responses]).toEqual(["2024-12-01", "2025-11-30", 5]);
     const backwards = await call("GET", "/api/analytics/satisfaction?from=2026-12-01&to=2025-11-30");
     expect(backwards.statusCode).toBe(400);
+  });
+
+  it("lists follow-ups of unhappy answers, and only the overdue ones when asked", async () => {
+    const send = async (customer_id: string) => (await call("POST", `/api/surveys/${npsSurvey.id}/send`, { customer_id, channel: "in_app" })).json<SendSurveyResultJson>();
+    const sent = await send("cus_de");
+    const token = (sent.url ?? "").split("/s/")[1] ?? "";
+    // answered three days ago as a detractor: the 48-hour task is a day overdue
+    const answered = await submitSurveyAnswers({ repositories, secret }, token, { nps: "2", comment: "too slow" }, new Date(Date.now() - 72 * 3_600_000));
+    expect(answered.status).toBe("recorded");
+    const all = (await call("GET", "/api/follow-ups")).json<{ items: FollowUpJson[] }>().items;
+    expect(all.map((t) => [t.customer_id, t.owner_user_id, t.reason, t.status, t.overdue])).toEqual([["cus_de", "usr_owner", "detractor", "open", true]]);
+    expect((await call("GET", "/api/follow-ups?overdue=true")).json<{ items: FollowUpJson[] }>().items).toHaveLength(1);
+    await database.db.updateTable("follow_up_tasks").set({ due_at: new Date(Date.now() + 3_600_000) }).execute();
+    expect((await call("GET", "/api/follow-ups?overdue=true")).json<{ items: FollowUpJson[] }>().items).toEqual([]);
+    expect((await call("GET", "/api/follow-ups")).json<{ items: FollowUpJson[] }>().items).toHaveLength(1);
   });
 });
