@@ -3,8 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: creating a PGlite data directory takes seconds on a quiet machine
+    // and much longer on a loaded CI host; a timeout here is not a speed test.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
