@@ -44,6 +44,10 @@ describe("masking personal data", () => {
     expect(JSON.stringify(masked)).not.toMatch(/Jane|Smith|jane\.smith|7946|1980|High St|prefers/);
   });
 
+  it("masks an external id that is an e-mail address", () => {
+    expect(maskCustomer({ ...person, externalId: "jane@example.com" }).externalId).toBe("j***@e***.com");
+  });
+
   it("does not mask an organisation's own name", () => {
     expect(maskCustomer({ ...person, kind: "organization", name: "Acme Ltd", attributes: {} }).name).toBe("Acme Ltd");
   });

@@ -67,6 +67,8 @@ export function maskCustomer(customer: Customer): Customer {
     name: person && customer.name !== null ? maskName(customer.name) : customer.name,
     email: person && customer.email !== null ? maskEmail(customer.email) : customer.email,
     phone: person && customer.phone !== null ? maskPhone(customer.phone) : customer.phone,
+    // An external id that is an e-mail address (a common Segment userId) is personal too.
+    externalId: customer.externalId !== null && customer.externalId.includes("@") ? maskEmail(customer.externalId) : customer.externalId,
     attributes: maskPersonalProperties(customer.attributes),
   };
 }

@@ -52,6 +52,7 @@ export function personalFieldsOf(customer: Customer): string[] {
   if (customer.kind === "person") {
     for (const column of personalCustomerColumns) if (customer[column] !== null) fields.push(column);
   }
+  if (customer.externalId?.includes("@")) fields.push("external_id");
   for (const key of Object.keys(customer.attributes)) if (isPersonalKey(key)) fields.push(`attributes.${key}`);
   return fields;
 }
