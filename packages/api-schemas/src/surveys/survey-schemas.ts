@@ -99,3 +99,11 @@ export const followUpSchema = z.object({
   overdue: z.boolean(),
 });
 export type FollowUpJson = z.infer<typeof followUpSchema>;
+
+/** POST /api/surveys/{id}/answers/import (text/csv): 200 when stored, 400 with every refused line (nothing stored). */
+export const answerImportResultSchema = z.object({
+  imported: z.number().int(),
+  duplicates: z.number().int().describe("Lines whose external_id was already imported for this survey (skipped)"),
+  problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type AnswerImportResultJson = z.infer<typeof answerImportResultSchema>;

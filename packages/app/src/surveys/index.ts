@@ -7,3 +7,4 @@ export * from "./open-survey-link.ts";
 export * from "./submit-survey-answers.ts";
 export * from "./get-satisfaction.ts";
 export * from "./list-follow-ups.ts";
+export * from "./import-survey-answers.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, submitSurveyAnswers } from "@tenure/app";
-import type { FollowUpJson, Problem, SatisfactionJson, SendSurveyResultJson, SurveyJson } from "@tenure/api-schemas";
+import type { AnswerImportResultJson, FollowUpJson, Problem, SatisfactionJson, SendSurveyResultJson, SurveyJson } from "@tenure/api-schemas";
 import type { RequestContext } from "@tenure/shared";
 import { createRepositories, openTestDatabase, testEngines, type Database } from "@tenure/storage";
 import type { Repositories } from "@tenure/domain";
@@ -146,5 +146,28 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
     await database.db.updateTable("follow_up_tasks").set({ due_at: new Date(Date.now() + 3_600_000) }).execute();
     expect((await call("GET", "/api/follow-ups?overdue=true")).json<{ items: FollowUpJson[] }>().items).toEqual([]);
     expect((await call("GET", "/api/follow-ups")).json<{ items: FollowUpJson[] }>().items).toHaveLength(1);
+  });
+
+  it("imports answers by CSV once, and refuses a file with bad lines storing nothing", async () => {
+    const importCsv = (csv: string) =>
+      app.inject({ method: "POST", url: `/api/surveys/${npsSurvey.id}/answers/import`, headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, payload: csv });
+    const csv = 'external_id,customer_id,responded_at,nps,comment\na1,cus_de,2025-09-01T10:00:00Z,10,great\na2,,2025-09-02T10:00:00Z,3,"slow, late"\n';
+    const first = await importCsv(csv);
+    expect([first.statusCode, first.json<AnswerImportResultJson>()]).toEqual([200, { imported: 2, duplicates: 0, problems: [] }]);
+    expect((await importCsv(csv)).json<AnswerImportResultJson>()).toEqual({ imported: 0, duplicates: 2, problems: [] });
+    const stored = await database.db.selectFrom("survey_responses").select(["external_id", "customer_id", "nps", "comment", "source"]).where("source", "=", "import").where("external_id", "in", ["a1", "a2"]).orderBy("external_id").execute();
+    expect(stored).toEqual([
+      { external_id: "a1", customer_id: "cus_de", nps: 10, comment: "great", source: "import" },
+      { external_id: "a2", customer_id: null, nps: 3, comment: "slow, late", source: "import" },
+    ]);
+    const bad = await importCsv("external_id,customer_id,responded_at,nps\nb1,cus_de,2025-09-03T10:00:00Z,11\nb2,cus_nope,2025-09-03T10:00:00Z,5\nb3,,yesterday,5\nb4,,2025-09-03T10:00:00Z,7\n");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<AnswerImportResultJson>().problems).toEqual([
+      { line: 2, field: "nps", message: "line 2: nps: 11 is out of range 0–10" },
+      { line: 3, field: "customer_id", message: "line 3: no customer cus_nope in this workspace" },
+      { line: 4, field: "responded_at", message: 'line 4: responded_at must be an ISO 8601 date-time, got "yesterday"' },
+    ]);
+    const b4 = await database.db.selectFrom("survey_responses").select("id").where("external_id", "=", "b4").execute();
+    expect(b4).toEqual([]);
   });
 });

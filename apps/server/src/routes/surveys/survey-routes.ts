@@ -1,5 +1,6 @@
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { followUpsRoute } from "./follow-ups-route.ts";
+import { importAnswersRoute } from "./import-answers-route.ts";
 import { publicSurveyRoutes } from "./public-survey-routes.ts";
 import { satisfactionRoute } from "./satisfaction-route.ts";
 import { surveyApiRoutes } from "./survey-api-routes.ts";
@@ -14,6 +15,7 @@ export async function surveyRoutes(app: ApiServer, deps: AppDeps): Promise<void>
   surveyApiRoutes(app, deps);
   satisfactionRoute(app, deps);
   followUpsRoute(app, deps);
+  await importAnswersRoute(app, deps);
   const { satisfaction } = deps;
   if (satisfaction === undefined) return;
   await publicSurveyRoutes(app, { ...deps, satisfaction });

@@ -1,0 +1,89 @@
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import { surveyLocale, validateSurveyAnswers, type Repositories, type SurveyResponse } from "@tenure/domain";
+import { AppError, newId, type RequestContext } from "@tenure/shared";
+import { authorize } from "../security/authorize.ts";
+
+/** One refused CSV line; `line` counts from 1 with the header as line 1. */
+export interface AnswerImportProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export type AnswerImportResult = { ok: true; imported: number; duplicates: number } | { ok: false; problems: AnswerImportProblem[] };
+
+/** Largest accepted file, in data lines. */
+export const maxAnswerImportLines = 50_000;
+
+/**
+ * Import answers exported from another survey tool, as CSV with a header:
+ * `responded_at` (ISO 8601, required), `customer_id` (optional, must exist),
+ * `external_id` (optional; a line whose external id was already imported
+ * for this survey is skipped, so re-importing a file counts nothing twice),
+ * `locale` (optional) and one column per question id. Every line is
+ * validated first; if any line is refused, nothing is stored and every
+ * problem is returned with its line and field.
+ */
+export async function importSurveyAnswers(
+  ctx: RequestContext,
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers"> },
+  input: { surveyId: string; csv: string },
+): Promise<AnswerImportResult> {
+  authorize(ctx, "imports.run");
+  const survey = await deps.repositories.surveys.findSurvey(ctx.workspaceId, input.surveyId);
+  if (survey === null) throw new AppError("survey_not_found", "not_found", `No survey ${input.surveyId} in this workspace`, { field: "surveyId" });
+
+  let records: Record<string, string>[];
+  try {
+    records = parse(input.csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true, to_line: maxAnswerImportLines + 1 });
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, problems: [{ line: (error as CsvError & { lines?: number }).lines ?? 1, field: "csv", message: error.message }] };
+    throw error;
+  }
+  const problems: AnswerImportProblem[] = [];
+  const responses: SurveyResponse[] = [];
+  const customerIds = new Set<string>();
+  records.forEach((record, index) => {
+    const line = index + 2;
+    const at = new Date(record["responded_at"] ?? "");
+    if (!record["responded_at"] || Number.isNaN(at.getTime())) {
+      problems.push({ line, field: "responded_at", message: `line ${line}: responded_at must be an ISO 8601 date-time, got "${record["responded_at"] ?? ""}"` });
+      return;
+    }
+    const checked = validateSurveyAnswers(survey.questions, record);
+    if (!checked.ok) {
+      for (const p of checked.problems) problems.push({ line, field: p.field, message: `line ${line}: ${p.message}` });
+      return;
+    }
+    const customerId = record["customer_id"] || null;
+    if (customerId !== null) customerIds.add(customerId);
+    responses.push({
+      id: newId("surveyResponse"),
+      workspaceId: ctx.workspaceId,
+      surveyId: survey.id,
+      customerId,
+      invitationId: null,
+      externalId: record["external_id"] || null,
+      source: "import",
+      respondedAt: at,
+      locale: record["locale"] ? surveyLocale(record["locale"]) : null,
+      scores: checked.value.scores,
+      comment: checked.value.comment,
+      answers: checked.value.answers,
+    });
+  });
+  for (const id of customerIds) {
+    if ((await deps.repositories.customers.findById(ctx.workspaceId, id)) === null) {
+      const line = records.findIndex((r) => r["customer_id"] === id) + 2;
+      problems.push({ line, field: "customer_id", message: `line ${line}: no customer ${id} in this workspace` });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+
+  return deps.repositories.transaction(async (tx) => {
+    let imported = 0;
+    for (const response of responses) if (await tx.surveys.insertResponse(response)) imported++;
+    return { ok: true, imported, duplicates: responses.length - imported };
+  });
+}
