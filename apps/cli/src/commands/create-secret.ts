@@ -7,6 +7,8 @@ export interface CreateSecretOptions {
   workspace?: string;
   role?: string;
   expiresIn?: string;
+  /** E-mail of the user the token acts for (it then has that user's role and rows). */
+  user?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -19,10 +21,12 @@ export async function createSecret(context: CliContext, kind: SecretKind, option
   const expiresAt = options.expiresIn === undefined ? null : new Date(Date.now() + parseDays(options.expiresIn) * DAY_MS);
   const created = await context.withDatabase(async ({ repositories }) => {
     const workspace = await findWorkspaceOrThrow({ repositories }, options.workspace ?? null);
+    const user = options.user === undefined ? null : (await repositories.users.findByEmail(options.user)).find((u) => u.workspaceId === workspace.id);
+    if (user === undefined) throw invalidInput("user", `No user with email "${options.user ?? ""}" in workspace "${workspace.slug}"`);
     const result = await createApiToken(
       { workspaceId: workspace.id, actorId: "cli", role: "admin", purpose: null, requestId: "cli" },
       { repositories },
-      { kind, name: options.name, ...(options.role === undefined ? {} : { role: options.role as Role }), expiresAt },
+      { kind, name: options.name, ...(options.role === undefined ? {} : { role: options.role as Role }), expiresAt, userId: user?.id ?? null },
     );
     return { ...result, workspace };
   });

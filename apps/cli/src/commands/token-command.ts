@@ -12,6 +12,7 @@ export function tokenCommand(context: CliContext): Command {
     .requiredOption("--name <name>", "what the token is for, e.g. me or crm-sync")
     .option("--role <role>", "admin, manager, rep, agent or analyst", "admin")
     .option("--expires-in <days>", "expire after this many days (default: never)")
+    .option("--user <email>", "act as this user (its role and rows) instead of a bare --role")
     .option("--workspace <slug>", "workspace slug (default: the only workspace)")
     .action((options: CreateSecretOptions) => createSecret(context, "api", options));
   token
