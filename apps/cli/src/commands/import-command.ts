@@ -4,7 +4,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Command } from "commander";
 import cliProgress from "cli-progress";
-import { findImportWorkspace, importFile, type ImportFileResult, type ImportRejection } from "@tenure/app";
+import { findImportWorkspace, importFile, refitCustomerValue, type ImportFileResult, type ImportRejection } from "@tenure/app";
 import { importEntities, importPresets, isImportEntity, isImportPreset, type Repositories } from "@tenure/domain";
 import { AppError, invalidInput } from "@tenure/shared";
 import type { CliContext, CliIo } from "../cli-context.ts";
@@ -23,6 +23,8 @@ export interface RunImportOptions {
   readonly timezone?: string | undefined;
   /** Draw a progress bar on stderr (the command does so when stderr is a terminal). */
   readonly progress?: boolean;
+  /** Recompute customer value after purchases changed (the command does unless --no-refit). */
+  readonly refit?: boolean;
 }
 
 const shownRejections = 5;
@@ -39,11 +41,35 @@ export function importCommand(context: CliContext): Command {
     .option("--errors <file>", "write rejected rows to this CSV file (line, column, value, reason, then the row)")
     .option("--workspace <slug>", 'workspace to import into (default: "demo", else the oldest)')
     .option("--timezone <zone>", "IANA time zone of timestamps written without an offset (default UTC)")
-    .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dryRun?: boolean; errors?: string; workspace?: string; timezone?: string }) => {
+    .option("--no-refit", "do not recompute customer value (CLV, P(alive)) after importing purchases")
+    .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dryRun?: boolean; errors?: string; workspace?: string; timezone?: string; refit: boolean }) => {
       await context.withDatabase(({ repositories }) =>
         runImport(repositories, { entity, file, ...options, progress: process.stderr.isTTY === true }, context.io),
       );
     });
+}
+
+/** True when the import stored new or changed orders (what customer value is computed from). */
+function changedPurchases(result: ImportFileResult): boolean {
+  return !result.dryRun && result.counts.some((c) => (c.entity === "orders" || c.entity === "order-lines") && c.inserted + c.updated > 0);
+}
+
+/**
+ * Recompute customer value once the import is stored (the server also does
+ * on its daily schedule); a fit that fails is reported, and the imported
+ * rows stay.
+ */
+async function refitAfterImport(repositories: Repositories, workspaceId: string, io: CliIo): Promise<void> {
+  const started = performance.now();
+  const outcome = await refitCustomerValue({ workspaceId, actorId: "cli", role: "admin", purpose: null, requestId: randomUUID() }, { repositories });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (outcome.kind === "no_customers") {
+    io.stdout("Customer value: no customer purchases to model yet.");
+  } else if (outcome.scoresReplaced) {
+    io.stdout(`Customer value refitted (${outcome.fit.model}): ${outcome.customersScored.toLocaleString("en")} customers scored in ${seconds} s.`);
+  } else {
+    io.stderr(`Customer value: the ${outcome.fit.model} fit did not converge; the previous scores were kept (see GET /api/analytics/clv).`);
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -118,6 +144,7 @@ export async function runImport(repositories: Repositories, options: RunImportOp
     await closeStream(errors);
   }
   printSummary(io, result, workspace.slug, (performance.now() - started) / 1000, options.errors, examples, rejectionCount);
+  if (options.refit === true && changedPurchases(result)) await refitAfterImport(repositories, workspace.id, io);
   return result;
 }
 

@@ -14,7 +14,12 @@ export interface RefitCustomerValueDeps {
 }
 
 export interface RefitCustomerValueInput {
-  /** Last day observed (default: today, UTC). */
+  /**
+   * Last day observed. Default: the day of the workspace's latest purchase
+   * (as `tenure clv` defaults to the last date in the data), never later
+   * than today — so history imported from the past is not read as years of
+   * silence.
+   */
   observationEnd?: Date;
 }
 
@@ -41,7 +46,8 @@ export async function refitCustomerValue(ctx: RequestContext, deps: RefitCustome
   if (rawSettings === null) throw notFound("workspace_not_found", `No workspace with id "${workspaceId}"`, { workspaceId });
   const settings = customerValueSettings(rawSettings);
   const computedAt = (deps.now ?? (() => new Date()))();
-  const observationEnd = input.observationEnd ?? computedAt;
+  const latestPurchase = input.observationEnd ? null : await repository.latestPurchaseAt(workspaceId);
+  const observationEnd = input.observationEnd ?? (latestPurchase && latestPurchase < computedAt ? latestPurchase : computedAt);
 
   const clock = stopwatch();
   const summaries = await repository.readSummaries(workspaceId, { unit: settings.periodUnit, observationEnd });

@@ -63,6 +63,8 @@ export interface CustomerScoreColumns {
 export interface CustomerValueRepository {
   /** The workspace's settings object (workspaces.settings), or null when there is no such workspace. */
   readSettings(workspaceId: string): Promise<Record<string, unknown> | null>;
+  /** When the workspace's latest completed customer order happened, or null without any. */
+  latestPurchaseAt(workspaceId: string): Promise<Date | null>;
   /** Summaries of every customer of the workspace with a completed order of value > 0, streamed into typed arrays. */
   readSummaries(workspaceId: string, options: ReadSummariesOptions): Promise<CustomerSummaryColumns>;
   /**

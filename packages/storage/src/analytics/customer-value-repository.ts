@@ -20,6 +20,17 @@ export function createCustomerValueRepository(database: Database): CustomerValue
       return settings !== null && typeof settings === "object" && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
     },
 
+    async latestPurchaseAt(workspaceId) {
+      const row = await db
+        .selectFrom("orders")
+        .select((eb) => eb.fn.max("ordered_at").as("latest"))
+        .where("workspace_id", "=", workspaceId)
+        .where("status", "=", "completed")
+        .where("customer_id", "is not", null)
+        .executeTakeFirst();
+      return row?.latest ? new Date(row.latest) : null;
+    },
+
     readSummaries: (workspaceId, options) => inSession(database, (session) => readCustomerSummaries(session, workspaceId, options)),
 
     saveRefit: (fit, scores) =>
