@@ -45,29 +45,30 @@ export async function satisfactionByMonth(
       : sql`exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.id = ${sql.ref(`${alias}.customer_id`)} and ${sql.ref(`c.${segmentColumns[segment.field]}`)} = ${segment.value})`;
   const complete = sql`r.acsi_overall is not null and r.acsi_expectations is not null and r.acsi_ideal is not null`;
   const result = await sql<MonthRow>`
-    with answers as (
-      select to_char(date_trunc('month', r.responded_at at time zone 'UTC'), 'YYYY-MM') as month,
-        count(*) as responses,
-        count(*) filter (where r.nps >= 9) as promoters,
-        count(*) filter (where r.nps between 7 and 8) as passives,
-        count(*) filter (where r.nps <= 6) as detractors,
-        count(*) filter (where r.csat >= 4) as csat_satisfied,
-        count(r.csat) as csat_responses,
-        coalesce(sum(r.ces), 0) as ces_sum,
-        count(r.ces) as ces_responses,
-        count(*) filter (where ${complete}) as acsi_n,
-        coalesce(sum(r.acsi_overall) filter (where ${complete}), 0) as s1,
-        coalesce(sum(r.acsi_expectations) filter (where ${complete}), 0) as s2,
-        coalesce(sum(r.acsi_ideal) filter (where ${complete}), 0) as s3,
-        coalesce(sum(r.acsi_overall * r.acsi_overall) filter (where ${complete}), 0) as c11,
-        coalesce(sum(r.acsi_overall * r.acsi_expectations) filter (where ${complete}), 0) as c12,
-        coalesce(sum(r.acsi_overall * r.acsi_ideal) filter (where ${complete}), 0) as c13,
-        coalesce(sum(r.acsi_expectations * r.acsi_expectations) filter (where ${complete}), 0) as c22,
-        coalesce(sum(r.acsi_expectations * r.acsi_ideal) filter (where ${complete}), 0) as c23,
-        coalesce(sum(r.acsi_ideal * r.acsi_ideal) filter (where ${complete}), 0) as c33
+    with rows as (
+      select date_trunc('month', r.responded_at at time zone 'UTC') as m, r.nps, r.csat, r.ces,
+        -- null unless all three ACSI items are there, so the sums below count complete answers only
+        case when ${complete} then r.acsi_overall end as a1,
+        case when ${complete} then r.acsi_expectations end as a2,
+        case when ${complete} then r.acsi_ideal end as a3
       from survey_responses r
       where r.workspace_id = ${workspaceId} and r.responded_at >= ${from} and r.responded_at < ${to} and ${inSegment("r")}
-      group by 1
+    ), answers as (
+      select to_char(m, 'YYYY-MM') as month,
+        count(*) as responses,
+        count(*) filter (where nps >= 9) as promoters,
+        count(*) filter (where nps between 7 and 8) as passives,
+        count(*) filter (where nps <= 6) as detractors,
+        count(*) filter (where csat >= 4) as csat_satisfied,
+        count(csat) as csat_responses,
+        coalesce(sum(ces), 0) as ces_sum,
+        count(ces) as ces_responses,
+        count(a1) as acsi_n,
+        coalesce(sum(a1), 0) as s1, coalesce(sum(a2), 0) as s2, coalesce(sum(a3), 0) as s3,
+        coalesce(sum(a1 * a1), 0) as c11, coalesce(sum(a1 * a2), 0) as c12, coalesce(sum(a1 * a3), 0) as c13,
+        coalesce(sum(a2 * a2), 0) as c22, coalesce(sum(a2 * a3), 0) as c23, coalesce(sum(a3 * a3), 0) as c33
+      from rows
+      group by m
     ), invitations as (
       select to_char(date_trunc('month', i.sent_at at time zone 'UTC'), 'YYYY-MM') as month,
         count(*) as sent, count(i.used_at) as answered
