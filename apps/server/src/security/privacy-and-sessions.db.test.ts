@@ -72,6 +72,28 @@ describe.each(testEngines())("sessions, consent and data subject requests on %s"
     expect((await signIn("rita.rep@example.com", password)).statusCode).toBe(429);
   });
 
+  it("shows a rep only its own portfolio and an agent only the customers it supports", async () => {
+    const deps = { repositories: api.repositories };
+    const rep = await createUser(ws.ctx, deps, { email: "ron.rep@example.com", role: "rep" });
+    const agent = await createUser(ws.ctx, deps, { email: "ada.agent@example.com", role: "agent" });
+    const mine = await api.createCustomer(ws, { kind: "person", name: "Owned Olga", ownerUserId: rep.id });
+    const other = await api.createCustomer(ws, { kind: "person", name: "Other Otto" });
+    await api.repositories.assignments.assign(ws.id, agent.id, other.id);
+    const tokenOf = async (userId: string) => (await createApiToken(ws.ctx, deps, { kind: "api", name: "u", userId })).secret;
+    const asRep: TestWorkspace = { ...ws, token: await tokenOf(rep.id) };
+    const asAgent: TestWorkspace = { ...ws, token: await tokenOf(agent.id) };
+    const names = async (who: TestWorkspace) => (await api.call(who, "GET", "/api/customers?limit=200")).json<{ items: { name: string }[] }>().items.map((c) => c.name);
+    expect(await names(asRep)).toEqual(["Owned Olga"]);
+    expect(await names(asAgent)).toEqual(["Other Otto"]);
+    expect((await api.call(asRep, "GET", `/api/customers/${other.id}`)).statusCode).toBe(404);
+    expect((await api.call(asRep, "PATCH", `/api/customers/${other.id}`, { name: "x" })).statusCode).toBe(404);
+    expect((await api.call(asAgent, "GET", `/api/customers/${mine.id}/timeline`)).statusCode).toBe(404);
+    expect((await api.call(asRep, "PATCH", `/api/customers/${mine.id}`, { owner_user_id: agent.id })).json()).toMatchObject({ status: 403, field: "owner_user_id" });
+    // An agent sees personal data for service, not for sales.
+    expect((await api.call(asAgent, "GET", `/api/customers/${other.id}`, undefined, { "x-purpose": "service" })).json()).toMatchObject({ customer: { name: "Other Otto" } });
+    expect((await api.call(asAgent, "GET", `/api/customers/${other.id}`, undefined, { "x-purpose": "sales" })).json()).toMatchObject({ customer: { name: "O*** O***" } });
+  });
+
   it("records consent per purpose with history, and a withdrawn purpose keeps personal data masked", async () => {
     const customer = await api.createCustomer(ws, { kind: "person", name: "Mona Marketing", email: "mona@example.net" });
     const post = (purpose: string, status: string) => api.call(ws, "POST", `/api/customers/${customer.id}/consents`, { purpose, status, source: "web" });
