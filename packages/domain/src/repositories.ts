@@ -33,8 +33,6 @@ export interface Repositories {
   ingestion: IngestionRepository;
   /** Customer value: summaries, fits and scores (bulk reads and writes on their own connection). */
   customerValue: CustomerValueRepository;
-  /** Surveys, invitations and responses (satisfaction). */
-  surveys: SurveyRepository;
   users: UserRepository;
   sessions: SessionRepository;
   consents: ConsentRepository;
@@ -43,4 +41,6 @@ export interface Repositories {
   assignments: CustomerAssignmentRepository;
   /** Export and erasure of one customer's data. */
   dataSubjects: DataSubjectRepository;
+  /** Surveys, invitations and responses (satisfaction). */
+  surveys: SurveyRepository;
 }

@@ -1,11 +1,11 @@
-import { createCustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import { sql, type Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
+import { createCustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import { createAccessRepository } from "./access/access-repository.ts";
 import { createCustomerRepository } from "./customers/customer-repository.ts";
+import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createDemoRepository } from "./demo/demo-repository.ts";
 import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts";
-import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import { createSurveyRepository } from "./surveys/survey-repository.ts";
 import { createAssignmentRepository } from "./security/assignment-repository.ts";
@@ -31,20 +31,20 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     },
     access: createAccessRepository(db),
     customers: createCustomerRepository(db),
-    demo: createDemoRepository(database),
-    workspaces: createWorkspaceRepository(db),
     // Holds its own connection (COPY needs the raw client), so it ignores `db`.
     imports: createImportRepository(database),
+    demo: createDemoRepository(database),
+    workspaces: createWorkspaceRepository(db),
     ingestion: createIngestionRepository(db),
     // Cursor reads and COPY writes on its own connection, so it ignores `db`.
     customerValue: createCustomerValueRepository(database),
-    surveys: createSurveyRepository(db),
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
     consents: createConsentRepository(db),
     audit: createAuditRepository(db),
     assignments: createAssignmentRepository(db),
     dataSubjects: createDataSubjectRepository(db),
+    surveys: createSurveyRepository(db),
   };
   return repositories;
 }
