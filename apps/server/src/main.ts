@@ -6,6 +6,7 @@ import { createRepositories, migrate } from "@tenure/storage";
 import { buildApp } from "./build-app.ts";
 import { prepareStaffUsers } from "./first-start-users.ts";
 import { configuredMailer } from "./mail/configured-mailer.ts";
+import { deferredJobQueue } from "./jobs/deferred-job-queue.ts";
 import { startJobs, type Jobs } from "./jobs/start-jobs.ts";
 import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
 import { docsPrefix } from "./routes/docs-routes.ts";
@@ -48,16 +49,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // At the default "info", the banner says what matters and Fastify logs only
     // warnings and errors; "debug" and "trace" add a line per request.
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
-    // Background jobs (customer-value refits after imports and daily) run in this process.
-    jobs = await startJobs({ database, repositories });
+    // Background jobs (customer-value refits daily and on request) run in this
+    // process; they start once the server listens, so a restart answers sooner.
+    const pendingJobs = deferredJobQueue();
     const satisfaction = {
       secret: resolveServerSecret(config),
       mailer: configuredMailer(config),
       baseUrl: config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`,
       frequencyDays: config.surveyFrequencyDays,
     };
-    app = await buildApp({ repositories, logger, jobs: jobs.queue, satisfaction });
+    app = await buildApp({ repositories, logger, jobs: pendingJobs.queue, satisfaction });
     await app.listen({ port: config.port, host: config.host });
+    jobs = await startJobs({ database, repositories });
+    pendingJobs.attach(jobs.queue);
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
     const lines = banner(config, url, firstStart);
