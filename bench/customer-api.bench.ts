@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { sql } from "kysely";
 import pg from "pg";
 import { createApiToken } from "../packages/app/src/index.ts";
-import { createDatabase, createRepositories, migrate, type Database } from "../packages/storage/src/index.ts";
+import { adminQuery, createDatabase, createRepositories, migrate, type Database } from "../packages/storage/src/index.ts";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const customers = 100_000;
@@ -26,15 +26,7 @@ const orderLines = 1_000_000;
 const connections = 50;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => adminQuery(serverUrl, statement);
 
 /** CPU time (ms) so far of each PostgreSQL backend serving database `db`, from /proc. */
 async function backendCpuMs(db: string): Promise<Map<number, number>> {

@@ -10,23 +10,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import pg from "pg";
 import { getSatisfaction } from "../packages/app/src/index.ts";
-import { createDatabase, createRepositories, migrate } from "../packages/storage/src/index.ts";
+import { adminQuery, createDatabase, createRepositories, migrate } from "../packages/storage/src/index.ts";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const answers = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
 const runs = 5;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => adminQuery(serverUrl, statement);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

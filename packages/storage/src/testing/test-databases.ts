@@ -39,7 +39,8 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
   };
 }
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+/** Run one statement on a fresh connection to `serverUrl` (create/drop database and the like). */
+export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
