@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@tenure/shared";
 import { createRepositories, openTestDatabase, type Database } from "@tenure/storage";
@@ -46,26 +47,26 @@ describe("tenure import (runImport)", () => {
   it("refits customer value after importing purchases, observing up to the latest purchase", async () => {
     const customers = join(dir, "refit-customers.csv");
     const orders = join(dir, "refit-orders.csv");
-    // 80 customers with varied repeat buying over 2023: customer i first buys on day i,
-    // then every (7 + i % 23) days, (i % 6) more times.
+    // The CDNOW sample (2,357 customers, 6,919 purchases, 1997-01 to 1998-06) as customers and orders.
+    const cdnow = readFileSync(fileURLToPath(new URL("../../../../packages/analytics/test-fixtures/CDNOW_sample.txt", import.meta.url)), "utf8");
     const rows: string[] = [];
-    for (let i = 1; i <= 80; i++) {
-      for (let k = 0; k <= i % 6; k++) {
-        const day = new Date(Date.UTC(2023, 0, 1 + i + k * (7 + (i % 23))));
-        rows.push(`o${i}-${k},r${i},${day.toISOString().slice(0, 10)},${(10 + (i % 9) * 3.25).toFixed(2)}`);
-      }
+    const ids = new Set<string>();
+    for (const [n, line] of cdnow.trim().split(/\r?\n/).entries()) {
+      const [, id = "", date = "", , dollars = ""] = line.trim().split(/\s+/);
+      ids.add(id);
+      rows.push(`o${n},c${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${dollars}`);
     }
-    writeFileSync(customers, `external_id\n${Array.from({ length: 80 }, (_, i) => `r${i + 1}`).join("\n")}\n`);
+    writeFileSync(customers, `external_id\n${[...ids].map((id) => `c${id}`).join("\n")}\n`);
     writeFileSync(orders, `external_id,customer_external_id,ordered_at,total\n${rows.join("\n")}\n`);
     const latest = rows.map((r) => r.split(",")[2] ?? "").sort().at(-1);
     await runImport(createRepositories(database), { entity: "customers", file: customers, refit: true }, io);
     expect([...out, ...err].some((line) => line.startsWith("Customer value"))).toBe(false); // no purchases changed yet
     out.length = 0;
     await runImport(createRepositories(database), { entity: "orders", file: orders, refit: true }, io);
-    expect(out.at(-1)).toMatch(/^Customer value refitted \(bg-nbd\): 80 customers scored in [\d.]+ s\.$/);
+    expect(out).toContainEqual(expect.stringMatching(/^Customer value refitted \(bg-nbd\): 2,349 customers scored in [\d.]+ s\.$/));
     const fit = await database.db.selectFrom("clv_fits").select(["converged", "report"]).where("workspace_id", "=", "ws_demo").executeTakeFirstOrThrow();
     expect(fit.converged).toBe(true);
-    // History from 2023: observed up to its latest purchase, not to today.
+    // History from 1997–98: observed up to its latest purchase, not to today.
     expect(String(fit.report.observationEnd).slice(0, 10)).toBe(latest);
     // The same file again changes nothing, so nothing is refitted.
     out.length = 0;

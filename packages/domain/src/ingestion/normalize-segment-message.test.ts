@@ -31,7 +31,7 @@ describe("normalizeSegmentMessageOrThrow", () => {
       at(0),
     );
     expect(message.type).toBe("identify");
-    if (message.type !== "identify") return;
+    if (message.type !== "identify") throw new Error("expected an identify message"); // narrows the type
     expect(message.userId).toBe("42");
     expect(message.occurredAt.toISOString()).toBe("2026-02-01T09:00:00.000Z");
     expect(message.person).toMatchObject({ name: "Ada Lovelace", email: null, phone: "+44 20 1234", country: "GB", timeZone: "Europe/London", locale: "en-GB" });

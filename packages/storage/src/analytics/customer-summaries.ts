@@ -1,5 +1,5 @@
 import type { CustomerSummaryColumns, ReadSummariesOptions } from "@tenure/domain";
-import type { SqlSession } from "../imports/sql-session.ts";
+import type { SqlSession } from "../database/sql-session.ts";
 
 const DAY_MS = 86_400_000;
 /** Rows per FETCH: bounds the row objects alive at once, whatever the customer count. */

@@ -1,6 +1,6 @@
 import type { CustomerValueFit, CustomerValueRepository } from "@tenure/domain";
 import type { Database } from "../database/create-database.ts";
-import { openSqlSession, type SqlSession } from "../imports/sql-session.ts";
+import { openSqlSession, type SqlSession } from "../database/sql-session.ts";
 import { readCustomerSummaries } from "./customer-summaries.ts";
 import { writeCustomerScores } from "./write-customer-scores.ts";
 

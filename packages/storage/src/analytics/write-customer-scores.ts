@@ -1,5 +1,5 @@
 import type { CustomerScoreColumns } from "@tenure/domain";
-import type { SqlSession } from "../imports/sql-session.ts";
+import type { SqlSession } from "../database/sql-session.ts";
 
 /** Rows per COPY statement: bounds the text held in memory at once. */
 const COPY_ROWS = 50_000;

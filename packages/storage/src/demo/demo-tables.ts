@@ -1,4 +1,5 @@
 import type { DemoDataset } from "@tenure/domain";
+import { escapeCopyValue } from "../database/encode-copy-text.ts";
 
 type Cell = string | number | boolean | Date | Record<string, unknown> | null;
 
@@ -73,5 +74,5 @@ export function copyText(table: DemoTable): string {
 function copyCell(cell: Cell): string {
   if (cell === null) return "\\N";
   const text = cell instanceof Date ? cell.toISOString() : typeof cell === "object" ? JSON.stringify(cell) : String(cell);
-  return text.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c);
+  return escapeCopyValue(text);
 }

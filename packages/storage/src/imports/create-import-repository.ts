@@ -1,7 +1,7 @@
 import type { ImportRepository, ImportWorkspace } from "@tenure/domain";
 import type { Database } from "../database/create-database.ts";
 import { createImportSession } from "./import-session.ts";
-import { openSqlSession } from "./sql-session.ts";
+import { openSqlSession } from "../database/sql-session.ts";
 
 /** The storage implementation of ImportRepository (COPY + set-based upserts, on both engines). */
 export function createImportRepository(database: Database): ImportRepository {

@@ -1,8 +1,8 @@
 import { entityDefinition, stagedRows, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
 import { newId } from "@tenure/shared";
-import { encodeCopyText } from "./encode-copy-text.ts";
+import { encodeCopyText } from "../database/encode-copy-text.ts";
 import { importTables, type ImportTable } from "./import-tables.ts";
-import type { SqlSession } from "./sql-session.ts";
+import type { SqlSession } from "../database/sql-session.ts";
 
 const sqlTypes: Record<string, string> = {
   timestamp: "timestamptz",

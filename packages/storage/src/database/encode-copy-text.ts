@@ -1,6 +1,7 @@
 const special = /[\\\t\n\r]/;
 
-function escape(value: string): string {
+/** One value escaped for COPY text format (backslash, tab, newline, carriage return). */
+export function escapeCopyValue(value: string): string {
   if (!special.test(value)) return value;
   return value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
@@ -15,7 +16,7 @@ export function encodeCopyText(values: readonly (readonly (string | null)[])[], 
   for (let i = 0; i < values.length; i++) {
     const row = values[i] ?? [];
     let line = leading ? `${i}\t${leading[i]}` : String(i);
-    for (const value of row) line += value === null ? "\t\\N" : `\t${escape(value)}`;
+    for (const value of row) line += value === null ? "\t\\N" : `\t${escapeCopyValue(value)}`;
     text += `${line}\n`;
   }
   return text;

@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Database } from "../database/create-database.ts";
+import type { Database } from "./create-database.ts";
 
 /**
- * One database connection held for a whole import run, with the one thing
+ * One database connection held for a whole bulk run (import, demo load,
+ * customer-value refit), with the one thing
  * Kysely cannot do: COPY … FROM STDIN. Opened in a transaction; `end`
  * commits or rolls back and gives the connection back.
  */
