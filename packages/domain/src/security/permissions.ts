@@ -20,7 +20,13 @@ export type Permission =
   | "analytics.read"
   | "analytics.run"
   | "imports.run"
-  | "ingestion.write";
+  | "ingestion.write"
+  | "cases.read"
+  | "cases.write"
+  | "cases.configure"
+  | "recovery.approve"
+  | "feedback.write"
+  | "follow_ups.update";
 
 /** Every permission, in the order of the documented matrix. */
 export const permissions: readonly Permission[] = [
@@ -39,6 +45,12 @@ export const permissions: readonly Permission[] = [
   "analytics.run",
   "imports.run",
   "ingestion.write",
+  "cases.read",
+  "cases.write",
+  "cases.configure",
+  "recovery.approve",
+  "feedback.write",
+  "follow_ups.update",
 ];
 
 export const roles: readonly Role[] = ["admin", "manager", "rep", "agent", "analyst"];
@@ -60,10 +72,28 @@ export const permissionMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     "analytics.read",
     "analytics.run",
     "imports.run",
+    "cases.read",
+    "cases.write",
+    "cases.configure",
+    "recovery.approve",
+    "feedback.write",
+    "follow_ups.update",
   ],
-  rep: ["customers.read", "customers.create", "customers.update", "personal_data.read", "consents.read", "consents.write", "analytics.read"],
-  agent: ["customers.read", "customers.update", "personal_data.read", "consents.read", "consents.write"],
-  analyst: ["customers.read", "analytics.read", "analytics.run", "imports.run"],
+  rep: [
+    "customers.read",
+    "customers.create",
+    "customers.update",
+    "personal_data.read",
+    "consents.read",
+    "consents.write",
+    "analytics.read",
+    "cases.read",
+    "cases.write",
+    "feedback.write",
+    "follow_ups.update",
+  ],
+  agent: ["customers.read", "customers.update", "personal_data.read", "consents.read", "consents.write", "cases.read", "cases.write", "feedback.write", "follow_ups.update"],
+  analyst: ["customers.read", "analytics.read", "analytics.run", "imports.run", "cases.read"],
 };
 
 /** True when `role` holds `permission` (before any row rule). */
