@@ -9,3 +9,4 @@ export * from "./analytics/index.ts";
 export * from "./security/index.ts";
 export * from "./users/index.ts";
 export * from "./surveys/index.ts";
+export * from "./cases/recovery/index.ts";
