@@ -25,6 +25,12 @@ export const idPrefixes = {
   consent: "cns",
   audit: "aud",
   session: "ses",
+  slaPolicy: "slp",
+  businessCalendar: "cal",
+  slaAlert: "sla",
+  handoff: "hof",
+  responsibility: "rsp",
+  knownProblem: "kpr",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
