@@ -31,6 +31,8 @@ export const idPrefixes = {
   handoff: "hof",
   responsibility: "rsp",
   knownProblem: "kpr",
+  caseEvent: "cev",
+  team: "team",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
