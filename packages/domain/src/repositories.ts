@@ -6,6 +6,9 @@ import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { SurveyRepository } from "./surveys/survey-repository.ts";
+import type { SlaRepository } from "./cases/sla-repository.ts";
+import type { HandoffRepository } from "./cases/handoff-repository.ts";
+import type { KnownProblemRepository } from "./cases/known-problem-repository.ts";
 import type { AuditRepository } from "./security/audit.ts";
 import type { ConsentRepository } from "./security/consent.ts";
 import type { CustomerAssignmentRepository } from "./security/customer-scope.ts";
@@ -43,4 +46,10 @@ export interface Repositories {
   dataSubjects: DataSubjectRepository;
   /** Surveys, invitations and responses (satisfaction). */
   surveys: SurveyRepository;
+  /** SLA policies, business calendars, per-case SLA clocks and alerts (bulk writes on their own connection). */
+  slas: SlaRepository;
+  /** Warm handoffs and the responsibility map. */
+  handoffs: HandoffRepository;
+  /** Known problems, their case links and weekly complaint counts. */
+  knownProblems: KnownProblemRepository;
 }

@@ -1,0 +1,17 @@
+import { computeSlaStates, slaAttributeKeys, type CaseSlaState, type Repositories } from "@tenure/domain";
+import { notFound, type RequestContext } from "@tenure/shared";
+import { authorize } from "../../security/authorize.ts";
+
+/**
+ * The SLA clocks of one case as of `now`, computed fresh from its history
+ * (the same computation the bulk recompute stores); alerts already raised
+ * are listed with listSlaAlerts.
+ */
+export async function getCaseSla(ctx: RequestContext, deps: { repositories: Pick<Repositories, "slas"> }, caseId: string, now: Date = new Date()): Promise<CaseSlaState[]> {
+  authorize(ctx, "cases.read");
+  const slas = deps.repositories.slas;
+  const [policies, calendars] = await Promise.all([slas.listPolicies(ctx.workspaceId), slas.listCalendars(ctx.workspaceId)]);
+  const records = await slas.loadCases(ctx.workspaceId, { attributeKeys: slaAttributeKeys(policies), caseId });
+  if (records.length === 0) throw notFound("case_not_found", `Case ${caseId} does not exist.`, { caseId });
+  return computeSlaStates(records, policies, calendars, now.getTime());
+}

@@ -1,0 +1,115 @@
+import type { CaseSlaState, SlaWriteReport } from "@tenure/domain";
+import { newId } from "@tenure/shared";
+import type { Database } from "../../database/create-database.ts";
+import { escapeCopyValue } from "../../database/encode-copy-text.ts";
+import { openSqlSession, type SqlSession } from "../../database/sql-session.ts";
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function copyText(rows: readonly (readonly (string | null)[])[]): string {
+  let text = "";
+  for (const row of rows) text += `${row.map((v) => (v === null ? "\\N" : escapeCopyValue(v))).join("\t")}\n`;
+  return text;
+}
+
+/**
+ * New alerts of one kind: clocks of the stage whose threshold instant is set
+ * now and was not for the same clock run before (a new run has a new
+ * started_at). Each notifies the owner and the leads of the case's team.
+ */
+async function insertAlerts(session: SqlSession, workspaceId: string, kind: "warning" | "breach", computedAt: Date): Promise<number> {
+  const column = kind === "warning" ? "warned_at" : "breached_at";
+  const rows = await session.query<{ n: string }>(
+    `with fresh as (
+       select s.case_id, s.metric, s.started_at, s.${column} as occurred_at, s.due_at, c.team_id, c.owner_user_id
+       from sla_stage s
+       join cases c on c.workspace_id = $1 and c.id = s.case_id
+       left join case_sla o on o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric
+       where s.${column} is not null and (o.${column} is null or o.started_at <> s.started_at)
+     ), inserted as (
+       insert into sla_alerts (workspace_id, id, case_id, metric, kind, started_at, occurred_at, due_at, team_id, owner_user_id, notify_user_ids, created_at)
+       select $1, $2 || '_' || row_number() over (), f.case_id, f.metric, $3, f.started_at, f.occurred_at, f.due_at, f.team_id, f.owner_user_id,
+         array(select distinct u from unnest(array_append(
+           (select coalesce(array_agg(r.user_id), '{}') from responsibility_entries r where r.workspace_id = $1 and r.team_id = f.team_id and r.lead),
+           f.owner_user_id)) u where u is not null order by u),
+         $4
+       from fresh f
+       on conflict (workspace_id, case_id, metric, kind, started_at) do nothing
+       returning case_id, metric, occurred_at, due_at
+     ), escalated as (
+       insert into case_events (workspace_id, id, case_id, kind, actor_user_id, occurred_at, data)
+       select $1, $5 || '_' || row_number() over (), i.case_id, 'sla_breached', null, i.occurred_at,
+         jsonb_build_object('metric', i.metric, 'due_at', i.due_at, 'actor', 'system:sla')
+       from inserted i where $3 = 'breach'
+     )
+     select count(*) as n from inserted`,
+    [workspaceId, newId("slaAlert", computedAt.getTime()), kind, computedAt.toISOString(), newId("event", computedAt.getTime())],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Store the clocks of `caseIds` in one transaction on one held connection:
+ * COPY the computed clocks and case ids into temporary tables, raise the new
+ * alerts (comparing with the stored state), delete the clocks no longer
+ * running (policy changed), and upsert the rest, skipping rows that did not
+ * change.
+ */
+export async function writeSlaStates(database: Database, workspaceId: string, caseIds: readonly string[], states: readonly CaseSlaState[], computedAt: Date): Promise<SlaWriteReport> {
+  const session = await openSqlSession(database);
+  let committed = false;
+  try {
+    await session.query(`create temp table sla_stage (
+      case_id text, metric text, policy_id text, target_minutes integer, started_at timestamptz, stopped_at timestamptz, due_at timestamptz,
+      elapsed_minutes integer, paused_minutes integer, state text, warned_at timestamptz, breached_at timestamptz, settled boolean) on commit drop`);
+    await session.query("create temp table sla_stage_cases (case_id text primary key) on commit drop");
+    await session.copyIn("sla_stage_cases (case_id)", copyText(caseIds.map((id) => [id])));
+    await session.copyIn(
+      "sla_stage",
+      copyText(
+        states.map((s) => [
+          s.caseId,
+          s.metric,
+          s.policyId,
+          String(s.targetMinutes),
+          iso(s.startedAtMs),
+          iso(s.stoppedAtMs),
+          iso(s.dueAtMs),
+          String(Math.floor(s.elapsedMinutes)),
+          String(Math.floor(s.pausedMinutes)),
+          s.state,
+          iso(s.warnedAtMs),
+          iso(s.breachedAtMs),
+          s.settled ? "t" : "f",
+        ]),
+      ),
+    );
+    await session.query("analyze sla_stage");
+    const newWarnings = await insertAlerts(session, workspaceId, "warning", computedAt);
+    const newBreaches = await insertAlerts(session, workspaceId, "breach", computedAt);
+    await session.query(
+      `delete from case_sla o using sla_stage_cases c
+       where o.workspace_id = $1 and o.case_id = c.case_id
+         and not exists (select 1 from sla_stage s where s.case_id = o.case_id and s.metric = o.metric)`,
+      [workspaceId],
+    );
+    await session.query(
+      `insert into case_sla (workspace_id, case_id, metric, policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled, computed_at)
+       select $1, case_id, metric, policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled, $2 from sla_stage
+       on conflict (workspace_id, case_id, metric) do update set
+         policy_id = excluded.policy_id, target_minutes = excluded.target_minutes, started_at = excluded.started_at, stopped_at = excluded.stopped_at,
+         due_at = excluded.due_at, elapsed_minutes = excluded.elapsed_minutes, paused_minutes = excluded.paused_minutes, state = excluded.state,
+         warned_at = excluded.warned_at, breached_at = excluded.breached_at, settled = excluded.settled, computed_at = excluded.computed_at
+       where (case_sla.policy_id, case_sla.target_minutes, case_sla.started_at, case_sla.stopped_at, case_sla.due_at, case_sla.elapsed_minutes,
+              case_sla.paused_minutes, case_sla.state, case_sla.warned_at, case_sla.breached_at, case_sla.settled)
+         is distinct from (excluded.policy_id, excluded.target_minutes, excluded.started_at, excluded.stopped_at, excluded.due_at, excluded.elapsed_minutes,
+              excluded.paused_minutes, excluded.state, excluded.warned_at, excluded.breached_at, excluded.settled)`,
+      [workspaceId, computedAt.toISOString()],
+    );
+    await session.end(true);
+    committed = true;
+    return { cases: caseIds.length, clocks: states.length, newWarnings, newBreaches };
+  } finally {
+    if (!committed) await session.end(false);
+  }
+}
