@@ -8,3 +8,4 @@ export * from "./security/session-schemas.ts";
 export * from "./security/privacy-schemas.ts";
 export * from "./analytics/clv-schemas.ts";
 export * from "./surveys/survey-schemas.ts";
+export * from "./cases/recovery-schemas.ts";

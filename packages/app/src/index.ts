@@ -33,4 +33,5 @@ export * from "./privacy/erase-customer.ts";
 export * from "./analytics/index.ts";
 export * from "./users/describe-caller.ts";
 export * from "./surveys/index.ts";
+export * from "./cases/recovery/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";

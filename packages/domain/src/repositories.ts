@@ -6,6 +6,7 @@ import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { SurveyRepository } from "./surveys/survey-repository.ts";
+import type { RecoveryRepository } from "./cases/recovery/recovery-repository.ts";
 import type { SlaRepository } from "./cases/sla-repository.ts";
 import type { HandoffRepository } from "./cases/handoff-repository.ts";
 import type { KnownProblemRepository } from "./cases/known-problem-repository.ts";
@@ -46,6 +47,8 @@ export interface Repositories {
   dataSubjects: DataSubjectRepository;
   /** Surveys, invitations and responses (satisfaction). */
   surveys: SurveyRepository;
+  /** Service recoveries of cases marked as company failures, their letters and the recovery-paradox counts. */
+  recoveries: RecoveryRepository;
   /** SLA policies, business calendars, per-case SLA clocks and alerts (bulk writes on their own connection). */
   slas: SlaRepository;
   /** Warm handoffs and the responsibility map. */

@@ -8,6 +8,7 @@ import { createDemoRepository } from "./demo/demo-repository.ts";
 import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import { createSurveyRepository } from "./surveys/survey-repository.ts";
+import { createRecoveryRepository } from "./cases/recovery/recovery-repository.ts";
 import { createSlaRepository } from "./cases/sla/sla-repository.ts";
 import { createHandoffRepository } from "./cases/handoff-repository.ts";
 import { createKnownProblemRepository } from "./cases/known-problem-repository.ts";
@@ -48,6 +49,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     assignments: createAssignmentRepository(db),
     dataSubjects: createDataSubjectRepository(db),
     surveys: createSurveyRepository(db),
+    recoveries: createRecoveryRepository(db),
     // Bulk state writes hold their own connection (COPY); the rest uses `db`.
     slas: createSlaRepository(database, db),
     handoffs: createHandoffRepository(db),

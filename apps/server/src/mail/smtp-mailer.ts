@@ -12,7 +12,14 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer & { close(): vo
   const transport = nodemailer.createTransport(settings.url);
   return {
     async send(message) {
-      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+      await transport.sendMail({
+        from: settings.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.attachments ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) } : {}),
+      });
     },
     close: () => transport.close(),
   };

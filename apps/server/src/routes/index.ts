@@ -7,6 +7,7 @@ import { homeRoute } from "./home/home-route.ts";
 import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
+import { recoveryRoutes } from "./cases/recovery-routes.ts";
 
 /**
  * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
@@ -15,7 +16,7 @@ import { surveyRoutes } from "./surveys/survey-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
