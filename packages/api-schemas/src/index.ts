@@ -9,3 +9,5 @@ export * from "./security/privacy-schemas.ts";
 export * from "./analytics/clv-schemas.ts";
 export * from "./surveys/survey-schemas.ts";
 export * from "./cases/recovery-schemas.ts";
+export * from "./imports/import-schemas.ts";
+export * from "./admin/admin-schemas.ts";

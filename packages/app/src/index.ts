@@ -35,3 +35,5 @@ export * from "./users/describe-caller.ts";
 export * from "./surveys/index.ts";
 export * from "./cases/recovery/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
+export * from "./users/list-users.ts";
+export * from "./users/describe-access-policy.ts";

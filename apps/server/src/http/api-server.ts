@@ -24,6 +24,8 @@ export interface AppDeps {
   limits?: {
     /** Largest accepted request body, bytes (default 1 MiB). A route may set its own bodyLimit. */
     bodyLimitBytes?: number;
+    /** Largest file accepted by POST /api/imports, bytes (default 256 MiB). */
+    importBytes?: number;
   };
   /** Surveys and their public page; without it the survey routes are not registered. */
   satisfaction?: SatisfactionDeps | undefined;

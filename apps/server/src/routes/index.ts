@@ -8,6 +8,8 @@ import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
 import { recoveryRoutes } from "./cases/recovery-routes.ts";
+import { importRoutes } from "./imports/import-routes.ts";
+import { adminRoutes } from "./admin/admin-routes.ts";
 
 /**
  * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
@@ -16,7 +18,7 @@ import { recoveryRoutes } from "./cases/recovery-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

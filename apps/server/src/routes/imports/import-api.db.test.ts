@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportPreviewJson, ImportRunJson, Problem } from "@tenure/api-schemas";
+import { testEngines } from "@tenure/storage";
+import { buildApp } from "../../build-app.ts";
+import type { ApiServer } from "../../http/api-server.ts";
+import { openTestApi, type TestApi, type TestWorkspace } from "../../testing/open-test-api.ts";
+
+const customersCsv = ["Customer No,Full Name,email,country,Segment", "C-1,Ada Lovelace,ada@example.com,GB,gold", "C-2,Bo Bell,not-an-email,FR,silver", "C-3,Cy Chan,cy@example.com,Japan,gold", ""].join("\n");
+const map = JSON.stringify({ "Customer No": "external_id", "Full Name": "name", Segment: "attributes.segment" });
+
+describe.each(testEngines())("import API on %s", (engine) => {
+  let api: TestApi;
+  let ws: TestWorkspace;
+  let other: TestWorkspace;
+  let small: ApiServer;
+
+  const upload = (app: ApiServer, as: TestWorkspace, url: string, body: string, contentType = "text/csv") =>
+    app.inject({ method: "POST", url, headers: { authorization: `Bearer ${as.token}`, "content-type": contentType }, payload: body });
+  const get = (as: TestWorkspace, url: string) => api.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${as.token}` } });
+
+  /** Poll the run until it has finished (the import runs after the 202). */
+  async function finished(as: TestWorkspace, id: string): Promise<ImportRunJson> {
+    for (;;) {
+      const run = (await get(as, `/api/imports/${id}`)).json<ImportRunJson>();
+      if (run.status !== "running") return run;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  beforeAll(async () => {
+    api = await openTestApi(engine);
+    ws = await api.createWorkspace();
+    other = await api.createWorkspace();
+    small = await buildApp({ repositories: api.repositories, limits: { importBytes: 64 } });
+    await small.ready();
+  });
+  afterAll(async () => {
+    await small?.close();
+    await api?.close();
+  });
+
+  it("previews the first rows and the proposed mapping, naming a missing required column", async () => {
+    const res = await upload(api.app, ws, `/api/imports/preview?entity=customers&map=${encodeURIComponent(map)}`, customersCsv);
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json<ImportPreviewJson>();
+    expect(preview.header).toEqual(["Customer No", "Full Name", "email", "country", "Segment"]);
+    expect(preview.rows).toHaveLength(3);
+    expect(preview.rows[1]).toEqual(["C-2", "Bo Bell", "not-an-email", "FR", "silver"]);
+    expect(preview.mapping).toEqual({ "Customer No": "external_id", "Full Name": "name", email: "email", country: "country", Segment: "attributes.segment" });
+    expect(preview.problems).toEqual([]);
+    expect(preview.fields.find((f) => f.name === "external_id")).toMatchObject({ required: true });
+
+    const unmapped = (await upload(api.app, ws, "/api/imports/preview?entity=customers", customersCsv)).json<ImportPreviewJson>();
+    expect(unmapped.mapping["Customer No"]).toBeNull();
+    expect(unmapped.problems.join(" ")).toContain("missing required column external_id");
+  });
+
+  it("imports a file, counts what it did, and serves the rejected rows as CSV", async () => {
+    const res = await upload(api.app, ws, `/api/imports?entity=customers&file_name=crm.csv&map=${encodeURIComponent(map)}`, customersCsv);
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json<ImportRunJson>();
+    expect(started).toMatchObject({ entity: "customers", file_name: "crm.csv", bytes_total: Buffer.byteLength(customersCsv) });
+    const run = await finished(ws, started.id);
+    expect(run).toMatchObject({ status: "succeeded", rows_read: 3, rejected: 1, error: null, refit: null });
+    expect(run.counts).toEqual([{ entity: "customers", inserted: 2, updated: 0, unchanged: 0 }]);
+
+    const errors = await get(ws, `/api/imports/${started.id}/errors.csv`);
+    expect(errors.statusCode).toBe(200);
+    expect(errors.headers["content-type"]).toContain("text/csv");
+    const lines = errors.body.trim().split("\r\n");
+    expect(lines[0]).toBe("line,column,value,reason,Customer No,Full Name,email,country,Segment");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^3,email,not-an-email,.+,C-2,Bo Bell,not-an-email,FR,silver$/);
+
+    const stored = await api.call(ws, "GET", "/api/customers?q=C-3");
+    expect(stored.json<{ items: Array<{ name: string; country: string }> }>().items[0]).toMatchObject({ name: "Cy Chan", country: "JP" });
+    expect((await get(ws, "/api/imports")).json<{ items: ImportRunJson[] }>().items.map((r) => r.id)).toContain(started.id);
+  });
+
+  it("stores nothing when the columns do not fit, and says why in the run", async () => {
+    const started = (await upload(api.app, ws, "/api/imports?entity=orders", "order,when\no1,2025-01-01\n")).json<ImportRunJson>();
+    const run = await finished(ws, started.id);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ code: "import_header_invalid" });
+    expect(run.error?.message).toContain("missing required column external_id");
+  });
+
+  it("refuses a file over the size limit with 413 before importing anything", async () => {
+    const res = await upload(small, ws, "/api/imports?entity=customers", "external_id,name\n" + "x-1,Someone with a long name\n".repeat(5));
+    expect(res.statusCode).toBe(413);
+    expect(res.json<Problem>()).toMatchObject({ code: "payload_too_large", field: "body" });
+    expect((await api.call(ws, "GET", "/api/customers?q=x-1")).json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
+  it("asks for a file, an entity and a known time zone", async () => {
+    const json = await api.app.inject({ method: "POST", url: "/api/imports?entity=customers", headers: { authorization: `Bearer ${ws.token}`, "content-type": "application/json" }, payload: "{}" });
+    expect(json.json<Problem>()).toMatchObject({ status: 400, field: "body" });
+    expect((await upload(api.app, ws, "/api/imports", customersCsv)).json<Problem>()).toMatchObject({ status: 400, field: "entity" });
+    expect((await upload(api.app, ws, "/api/imports?entity=customers&timezone=Mars/Olympus", customersCsv)).json<Problem>()).toMatchObject({ status: 400, field: "timezone" });
+    expect((await upload(api.app, ws, "/api/imports?entity=customers&map=%7Bx", customersCsv)).json<Problem>()).toMatchObject({ status: 400, field: "map" });
+  });
+
+  it("keeps a workspace's imports from another workspace", async () => {
+    const started = (await upload(api.app, ws, "/api/imports?entity=customers", "external_id\nz-1\n")).json<ImportRunJson>();
+    await finished(ws, started.id);
+    expect((await get(other, `/api/imports/${started.id}`)).statusCode).toBe(404);
+    expect((await get(other, `/api/imports/${started.id}/errors.csv`)).statusCode).toBe(404);
+    expect((await get(other, "/api/imports")).json<{ items: unknown[] }>().items).toEqual([]);
+  });
+});
