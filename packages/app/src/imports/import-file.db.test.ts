@@ -177,6 +177,17 @@ describe.each(testEngines())("importFile on %s", (engine) => {
     expect(preset.counts["order-lines"]).toEqual([3, 0, 0]);
   });
 
+  it("names the file's physical line of a rejected row after quoted fields that span lines", async () => {
+    const ctx = await workspace();
+    const file = 'external_id,name,email\r\nc1,"Ada\r\nLovelace",ada@example.com\r\n\r\nc2,"Bob ""B""\nJr\n",bad\r\nc3,Cy,cy@example.com\r\n';
+    const result = await run(ctx, file, { entity: "customers" });
+    expect(result.rejections.map((r) => [r.line, r.column, r.value])).toEqual([[5, "email", "bad"]]);
+    expect(result.rejections[0]?.record).toEqual(["c2", 'Bob "B"\nJr\n', "bad"]);
+    expect(result.counts.customers).toEqual([2, 0, 0]);
+    const ada = await database.db.selectFrom("customers").select("name").where("workspace_id", "=", ctx.workspaceId).where("external_id", "=", "c1").executeTakeFirstOrThrow();
+    expect(ada.name).toBe("Ada\r\nLovelace");
+  });
+
   it("stores nothing from a file that is not valid CSV and names the line", async () => {
     const ctx = await workspace();
     const broken = [...fixtureLines.slice(0, 1500), '536999,85123A,"UNCLOSED QUOTE,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom', ...fixtureLines.slice(1500)].join("\n");
