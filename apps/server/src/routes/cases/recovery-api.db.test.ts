@@ -39,7 +39,7 @@ describe.each(testEngines())("service recovery API on %s", (engine) => {
   const received: { to: string[]; raw: string }[] = [];
   const tokens: Record<"manager" | "rep" | "managerRoleOnly" | "analyst", string> = { manager: "", rep: "", managerRoleOnly: "", analyst: "" };
 
-  const call = (who: keyof typeof tokens, method: "GET" | "POST" | "PATCH", url: string, body?: unknown, purpose: string | null = "service") =>
+  const call = (who: keyof typeof tokens, method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown, purpose: string | null = "service") =>
     app.inject({
       method,
       url,
@@ -193,5 +193,18 @@ describe.each(testEngines())("service recovery API on %s", (engine) => {
     expect(body.groups.map((g) => g.cohort)).toEqual(["recovered", "unresolved_failure", "no_case"]);
     expect(body.comparisons.every((c) => c.verdict === "not_enough_data")).toBe(true);
     expect(body.comparisons[0]?.text).toContain("データが不足しています");
+  });
+
+  it("lets a manager replace a language's template, refusing unknown placeholders, and go back to the default", async () => {
+    const bad = await call("manager", "PUT", "/api/recovery/templates/en", { subject: "Sorry about {case_subjct}", body: "Dear {customer_name}", goodwill: "{goodwill}" });
+    expect([bad.statusCode, bad.json<Problem>().detail]).toEqual([400, expect.stringContaining("{case_subjct}")]);
+    const good = await call("manager", "PUT", "/api/recovery/templates/en", { subject: "About {case_subject}", body: "Dear {customer_name},\n\n{root_cause}\n\nKind regards,", goodwill: "We offer {goodwill}." });
+    expect(good.statusCode).toBe(204);
+    const list = (await call("rep", "GET", "/api/recovery/templates")).json<{ items: { locale: string; custom: boolean; template: { subject: string } }[] }>();
+    expect(list.items.map((t) => [t.locale, t.custom])).toEqual([["en", true], ["ja", false], ["zh", false], ["ru", false]]);
+    expect((await call("rep", "PUT", "/api/recovery/templates/en", { subject: "x", body: "y", goodwill: "z" })).statusCode).toBe(403);
+    expect((await call("manager", "DELETE", "/api/recovery/templates/en")).statusCode).toBe(204);
+    const back = (await call("rep", "GET", "/api/recovery/templates")).json<{ items: { locale: string; custom: boolean; template: { subject: string } }[] }>();
+    expect(back.items[0]).toMatchObject({ locale: "en", custom: false, template: { subject: "Our apology regarding “{case_subject}”" } });
   });
 });
