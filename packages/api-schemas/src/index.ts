@@ -11,3 +11,6 @@ export * from "./surveys/survey-schemas.ts";
 export * from "./cases/recovery-schemas.ts";
 export * from "./imports/import-schemas.ts";
 export * from "./admin/admin-schemas.ts";
+export * from "./cases/sla-schemas.ts";
+export * from "./cases/handoff-schemas.ts";
+export * from "./cases/known-problem-schemas.ts";

@@ -8,6 +8,7 @@ import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
 import { recoveryRoutes } from "./cases/recovery-routes.ts";
+import { slaHandoffKnownProblemRoutes } from "./cases/sla-handoff-known-problem-routes.ts";
 import { importRoutes } from "./imports/import-routes.ts";
 import { adminRoutes } from "./admin/admin-routes.ts";
 
@@ -18,7 +19,7 @@ import { adminRoutes } from "./admin/admin-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

@@ -31,7 +31,7 @@ export const handoffSchema = z.object({
 export type HandoffJson = z.infer<typeof handoffSchema>;
 
 /** GET /api/handoffs */
-export const pendingHandoffsQuerySchema = z.object({ to: z.literal("me").describe("Only `me`: handoffs waiting for the caller"), limit: z.coerce.number().int().min(1).max(500).optional() });
+export const pendingHandoffsQuerySchema = z.object({ to: z.literal("me").default("me").describe("Only `me` (the default): handoffs waiting for the caller"), limit: z.coerce.number().int().min(1).max(500).optional() });
 
 /** GET /api/cases/{id}/handoffs/proposals */
 export const specialistProposalSchema = z.object({

@@ -78,7 +78,7 @@ export const slaAlertSchema = z.object({
 });
 
 /** GET /api/analytics/sla-attainment */
-export const slaAttainmentQuerySchema = z.object({ from: z.iso.date(), to: z.iso.date().describe("Exclusive") });
+export const slaAttainmentQuerySchema = z.object({ from: z.iso.date().optional().describe("Default: 30 days before `to`"), to: z.iso.date().optional().describe("Exclusive; default: tomorrow (UTC)") });
 export const slaAttainmentSchema = z.object({
   items: z.array(z.object({ metric: z.enum(["first_response", "next_response", "resolution"]), met: z.number().int(), breached: z.number().int(), attainment: z.number().nullable() })),
 });
