@@ -7,3 +7,4 @@ export * from "./mark-company-failure.ts";
 export * from "./send-recovery-letter.ts";
 export * from "./update-recovery.ts";
 export * from "./recovery-letter-templates.ts";
+export * from "./load-demo-recoveries.ts";
