@@ -3,6 +3,7 @@ import { refitCustomerValue, type JobQueue } from "@tenure/app";
 import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { jobQueueSql, type Database } from "@tenure/storage";
+import { startSlaRecomputeJob } from "./sla-recompute-job.ts";
 
 /** Cron of the daily refit of every workspace (UTC). */
 export const dailyRefitCron = "0 3 * * *";
@@ -59,6 +60,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
     for (const workspace of await deps.repositories.workspaces.list()) await queue.enqueue("clv-refit", { workspaceId: workspace.id });
   });
   await boss.schedule("clv-refit-daily", dailyRefitCron, {}, { tz: "UTC" });
+  await startSlaRecomputeJob(boss, deps, report);
   // Catch up at start: data loaded while no server ran (a CLI import on PGlite,
   // whose one process held the database) gets its refit now, not at 03:00.
   for (const workspace of await deps.repositories.workspaces.list()) {
