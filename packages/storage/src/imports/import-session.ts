@@ -24,11 +24,6 @@ const singular: Record<string, string> = { customers: "customer", orders: "order
 export function createImportSession(session: SqlSession, workspaceId: string): ImportSession {
   const stages = new Map<string, string>();
   const stagedCounts = new Map<string, number>();
-  let superuser: Promise<boolean> | null = null;
-  const canSkipTriggers = (): Promise<boolean> => {
-    superuser ??= session.query<{ on: boolean }>("select current_setting('is_superuser') = 'on' as on").then(([row]) => row?.on === true);
-    return superuser;
-  };
 
   async function stage(rows: StagedRows): Promise<string> {
     const table = importTables[rows.entity];
@@ -88,15 +83,11 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
       let updated = 0;
       if (rows.entity === "order-lines") {
         // Lines of orders this run created (created_at = now(), the transaction's start) cannot be stored yet:
-        // a plain INSERT, no conflict handling. Their orders are this transaction's own, unseen by any other, and the
-        // join found each one, so where allowed (a superuser) the per-row foreign-key trigger is skipped for this statement.
-        const skipTriggers = await canSkipTriggers();
-        if (skipTriggers) await session.query("set local session_replication_role = replica");
+        // a plain INSERT, no conflict handling (their orders are checked once per statement, see migration 0010).
         const fresh = await session.query<{ count: number }>(
           `with fresh as (${insertSql(table, rows, stageName, { onConflict: "none", returning: "1", orders: "=" })}) select count(*)::integer as count from fresh`,
           [workspaceId],
         );
-        if (skipTriggers) await session.query("set local session_replication_role = origin");
         // The others go through the upsert, and their orders' totals are refreshed.
         const [counts] = await session.query<{ inserted: number; updated: number; refresh: string[] }>(
           `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id", orders: "<>" })})
