@@ -1,0 +1,41 @@
+import type { AccessPolicyJson } from "@tenure/api-schemas";
+import { useApi } from "../../api/use-api.ts";
+import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { commonMessages } from "../../i18n/common-messages.ts";
+import { useMessages } from "../../i18n/define-messages.ts";
+import { adminMessages } from "./admin-messages.ts";
+
+/** The purposes personal data may be revealed for: accepted here or not, and by which roles. */
+export function PurposesSection() {
+  const { t } = useMessages(adminMessages);
+  const common = useMessages(commonMessages).t;
+  const policy = useApi<AccessPolicyJson>("/api/access-policy");
+  if (policy.error) return <ErrorMessage error={policy.error} onRetry={policy.reload} />;
+  if (!policy.data) return <Loading />;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>{t("purposes.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("purposes.purpose")}</th>
+              <th scope="col">{t("purposes.enabled")}</th>
+              <th scope="col">{t("purposes.roles")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {policy.data.purposes.map((p) => (
+              <tr key={p.purpose}>
+                <th scope="row">{t(`purposes.names.${p.purpose}`)}</th>
+                <td>{p.enabled ? t("purposes.yes") : t("purposes.no")}</td>
+                <td>{p.roles.length === 0 ? t("purposes.none") : p.roles.map((role) => common(`roles.${role}`)).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="help">{t("purposes.howToChange")}</p>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { ImportPreviewJson } from "@tenure/api-schemas";
+import { useMessages } from "../../i18n/define-messages.ts";
+import { importsMessages } from "./imports-messages.ts";
+
+/**
+ * The file's columns, a few of their first values, and what each is stored
+ * as: a select per column (the fields of the entity, an attribute, or not
+ * imported where the column does not match a field by its name).
+ */
+export function MappingTable({ preview, map, onChange }: { preview: ImportPreviewJson; map: Readonly<Record<string, string>>; onChange: (column: string, target: string | null) => void }) {
+  const { t } = useMessages(importsMessages);
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{t("preview.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("preview.column")}</th>
+            <th scope="col">{t("preview.sample")}</th>
+            <th scope="col">{t("preview.target")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.header.map((column, index) => {
+            const target = preview.mapping[column] ?? null;
+            // A column matched by its own name cannot be left out (the server would match it again); it can be remapped.
+            const matchedByName = target !== null && !(column in map) && !target.includes(".");
+            const attribute = preview.json_field ? `${preview.json_field}.${column.trim()}` : null;
+            const id = `map-${index}`;
+            return (
+              <tr key={column}>
+                <th scope="row">
+                  <label htmlFor={id}>{column}</label>
+                </th>
+                <td className="sample-values">{preview.rows.slice(0, 3).map((row) => row[index] ?? "").filter((v) => v !== "").join(" · ")}</td>
+                <td>
+                  <select id={id} value={target ?? ""} onChange={(event) => onChange(column, event.target.value === "" ? null : event.target.value)}>
+                    {!matchedByName && <option value="">{t("preview.notImported")}</option>}
+                    {preview.fields.map((field) => (
+                      <option key={field.name} value={field.name} title={field.description}>
+                        {field.required ? t("preview.requiredMark", { field: field.name }) : field.name}
+                      </option>
+                    ))}
+                    {attribute && <option value={attribute}>{t("preview.attribute", { key: column.trim() })}</option>}
+                    {target !== null && target !== attribute && target.includes(".") && <option value={target}>{target}</option>}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The first rows of the file as read, for checking that the columns line up. */
+export function SampleRows({ preview }: { preview: ImportPreviewJson }) {
+  const { t } = useMessages(importsMessages);
+  return (
+    <div className="table-scroll">
+      <table className="data-table compact">
+        <caption>{t("preview.rows")}</caption>
+        <thead>
+          <tr>
+            {preview.header.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row, r) => (
+            <tr key={r}>
+              {preview.header.map((column, c) => (
+                <td key={column}>{row[c] ?? ""}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ImportRunJson } from "@tenure/api-schemas";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import type { ApiState } from "../../api/use-api.ts";
+import { useFormat } from "../../i18n/format.ts";
+import { useMessages } from "../../i18n/define-messages.ts";
+import { importsMessages } from "./imports-messages.ts";
+
+type Entity = keyof (typeof importsMessages.bundles.en)["entities"];
+
+/** The imports this server has run in the workspace, newest first. */
+export function RecentImports({ state }: { state: ApiState<{ items: ImportRunJson[] }> }) {
+  const { t } = useMessages(importsMessages);
+  const format = useFormat();
+  if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
+  if (!state.data) return <Loading />;
+  if (state.data.items.length === 0) return <EmptyState title={t("recent.empty")} />;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{t("recent.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("recent.file")}</th>
+            <th scope="col">{t("recent.kind")}</th>
+            <th scope="col">{t("recent.status")}</th>
+            <th scope="col">{t("recent.started")}</th>
+            <th scope="col" className="number">
+              {t("recent.rows")}
+            </th>
+            <th scope="col" className="number">
+              {t("recent.rejected")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.data.items.map((run) => (
+            <tr key={run.id}>
+              <td>{run.file_name ?? t("recent.unnamed")}</td>
+              <td>{t(`entities.${(run.preset ?? run.entity ?? "customers") as Entity}`)}</td>
+              <td>
+                {t(`recent.statuses.${run.status}`)}
+                {run.dry_run ? ` (${t("recent.dry")})` : ""}
+              </td>
+              <td>{format.dateTime(run.started_at)}</td>
+              <td className="number">{format.number(run.rows_read)}</td>
+              <td className="number">
+                {run.rejected > 0 ? (
+                  <a href={`/api/imports/${encodeURIComponent(run.id)}/errors.csv`} download>
+                    {format.number(run.rejected)}
+                  </a>
+                ) : (
+                  format.number(run.rejected)
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
