@@ -14,3 +14,4 @@ export * from "./admin/admin-schemas.ts";
 export * from "./cases/sla-schemas.ts";
 export * from "./cases/handoff-schemas.ts";
 export * from "./cases/known-problem-schemas.ts";
+export * from "./cases/case-schemas.ts";

@@ -37,3 +37,4 @@ export * from "./cases/recovery/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
 export * from "./users/list-users.ts";
 export * from "./users/describe-access-policy.ts";
+export * from "./cases/index.ts";

@@ -11,3 +11,4 @@ export * from "./users/index.ts";
 export * from "./surveys/index.ts";
 export * from "./cases/recovery/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
+export * from "./cases/index.ts";

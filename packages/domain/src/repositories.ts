@@ -1,6 +1,7 @@
 import type { CustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
+import type { CaseRepository } from "./cases/case-repository.ts";
 import type { DemoRepository } from "./demo/demo-repository.ts";
 import type { WorkspaceRepository } from "./workspaces/workspace-repository.ts";
 import type { ImportRepository } from "./imports/import-repository.ts";
@@ -55,4 +56,6 @@ export interface Repositories {
   handoffs: HandoffRepository;
   /** Known problems, their case links and weekly complaint counts. */
   knownProblems: KnownProblemRepository;
+  /** Cases, their events (status history) and teams; service metrics. */
+  cases: CaseRepository;
 }

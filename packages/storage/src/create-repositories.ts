@@ -3,6 +3,7 @@ import type { Repositories } from "@tenure/domain";
 import { createCustomerValueRepository } from "./analytics/customer-value-repository.ts";
 import { createAccessRepository } from "./access/access-repository.ts";
 import { createCustomerRepository } from "./customers/customer-repository.ts";
+import { createCaseRepository } from "./cases/case-repository.ts";
 import { createImportRepository } from "./imports/create-import-repository.ts";
 import { createDemoRepository } from "./demo/demo-repository.ts";
 import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts";
@@ -54,6 +55,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     slas: createSlaRepository(database, db),
     handoffs: createHandoffRepository(db),
     knownProblems: createKnownProblemRepository(db),
+    cases: createCaseRepository(db),
   };
   return repositories;
 }

@@ -1,5 +1,6 @@
 import type { ApiServer, AppDeps } from "../http/api-server.ts";
 import { clvRoutes } from "./analytics/clv-routes.ts";
+import { caseRoutes } from "./cases/case-routes.ts";
 import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
@@ -19,7 +20,7 @@ import { adminRoutes } from "./admin/admin-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes, caseRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

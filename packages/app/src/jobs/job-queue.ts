@@ -2,6 +2,8 @@
 export interface JobData {
   /** Recompute customer value for a workspace (after an import, daily, on request). */
   "clv-refit": { workspaceId: string };
+  /** Automatic survey triggers of one workspace (every 5 minutes; also right after a case is resolved). */
+  "survey-triggers": { workspaceId: string };
 }
 export type QueueName = keyof JobData;
 
