@@ -4,7 +4,7 @@ import { caseRoutes } from "./cases/case-routes.ts";
 import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
-import { homeRoute } from "./home/home-route.ts";
+import { webRoutes } from "./web/web-routes.ts";
 import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
@@ -20,7 +20,7 @@ import { adminRoutes } from "./admin/admin-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, homeRoute, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes, caseRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes, caseRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

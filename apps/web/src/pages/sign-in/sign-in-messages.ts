@@ -1,0 +1,48 @@
+import { defineMessages } from "../../i18n/define-messages.ts";
+
+export const signInMessages = defineMessages("signIn", {
+  en: {
+    title: "Sign in to Tenure",
+    intro: "Customer value, satisfaction and service in one place.",
+    email: "E-mail",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    wrong: "The e-mail or password is not right. Check both and try again.",
+    throttled: "Too many failed attempts. Wait {{seconds}} seconds, then try again.",
+    firstStart: "First start? The server printed the administrator's e-mail and a one-time password when it created the workspace.",
+  },
+  ja: {
+    title: "Tenure にサインイン",
+    intro: "顧客価値・満足度・サービスをひとつの場所で。",
+    email: "メールアドレス",
+    password: "パスワード",
+    submit: "サインイン",
+    submitting: "サインイン中…",
+    wrong: "メールアドレスまたはパスワードが正しくありません。両方を確認して再試行してください。",
+    throttled: "失敗が多すぎます。{{seconds}} 秒待ってから再試行してください。",
+    firstStart: "初回起動の場合、ワークスペース作成時にサーバーが管理者のメールアドレスと一回限りのパスワードを表示しています。",
+  },
+  zh: {
+    title: "登录 Tenure",
+    intro: "客户价值、满意度与服务，一站掌握。",
+    email: "电子邮箱",
+    password: "密码",
+    submit: "登录",
+    submitting: "正在登录…",
+    wrong: "电子邮箱或密码不正确。请检查后重试。",
+    throttled: "失败次数过多。请等待 {{seconds}} 秒后重试。",
+    firstStart: "首次启动？服务器在创建工作区时已输出管理员的电子邮箱和一次性密码。",
+  },
+  ru: {
+    title: "Вход в Tenure",
+    intro: "Ценность клиентов, удовлетворённость и сервис в одном месте.",
+    email: "Эл. почта",
+    password: "Пароль",
+    submit: "Войти",
+    submitting: "Вход…",
+    wrong: "Неверная эл. почта или пароль. Проверьте оба поля и попробуйте снова.",
+    throttled: "Слишком много неудачных попыток. Подождите {{seconds}} с и попробуйте снова.",
+    firstStart: "Первый запуск? Сервер вывел эл. почту администратора и одноразовый пароль при создании рабочего пространства.",
+  },
+});
