@@ -93,7 +93,7 @@ export const recoveryReportSchema = z.object({
 });
 
 /** PUT /api/recovery/templates/{locale} */
-export const recoveryTemplateParamsSchema = z.strictObject({ locale: z.enum(locales) });
+export const recoveryTemplateParamsSchema = z.strictObject({ locale: z.string().min(1).max(100).describe("en, ja, zh or ru (checked after the permission, so a role without it gets 403 first)") });
 export const recoveryTemplateSchema = z.strictObject({
   subject: z.string().min(1).max(300),
   body: z.string().min(1).max(20000),

@@ -203,6 +203,8 @@ describe.each(testEngines())("service recovery API on %s", (engine) => {
     const list = (await call("rep", "GET", "/api/recovery/templates")).json<{ items: { locale: string; custom: boolean; template: { subject: string } }[] }>();
     expect(list.items.map((t) => [t.locale, t.custom])).toEqual([["en", true], ["ja", false], ["zh", false], ["ru", false]]);
     expect((await call("rep", "PUT", "/api/recovery/templates/en", { subject: "x", body: "y", goodwill: "z" })).statusCode).toBe(403);
+    const unknownLanguage = await call("manager", "PUT", "/api/recovery/templates/de", { subject: "x", body: "y", goodwill: "z" });
+    expect([unknownLanguage.statusCode, unknownLanguage.json<Problem>().field]).toEqual([400, "locale"]);
     expect((await call("manager", "DELETE", "/api/recovery/templates/en")).statusCode).toBe(204);
     const back = (await call("rep", "GET", "/api/recovery/templates")).json<{ items: { locale: string; custom: boolean; template: { subject: string } }[] }>();
     expect(back.items[0]).toMatchObject({ locale: "en", custom: false, template: { subject: "Our apology regarding “{case_subject}”" } });

@@ -31,10 +31,14 @@ export async function listRecoveryLetterTemplates(
 export async function setRecoveryLetterTemplate(
   ctx: RequestContext,
   deps: { repositories: Pick<Repositories, "recoveries"> },
-  input: { locale: RecoveryLocale; template: RecoveryLetterTemplate | null },
+  input: { locale: string; template: RecoveryLetterTemplate | null },
   now: Date = new Date(),
 ): Promise<void> {
   authorize(ctx, "cases.configure");
+  const locale = surveyLocales.find((l) => l === input.locale);
+  if (locale === undefined) {
+    throw new AppError("invalid_input", "invalid_input", `locale must be one of ${surveyLocales.join(", ")}, got "${input.locale}"`, { field: "locale" });
+  }
   if (input.template !== null) {
     const unknown = unknownPlaceholders(input.template, recoveryLetterPlaceholders);
     if (unknown.length > 0) {
@@ -47,5 +51,5 @@ export async function setRecoveryLetterTemplate(
       if (input.template[field].trim() === "") throw new AppError("invalid_input", "invalid_input", `${field} must not be empty`, { field });
     }
   }
-  await deps.repositories.recoveries.saveTemplate(ctx.workspaceId, input.locale, input.template, now);
+  await deps.repositories.recoveries.saveTemplate(ctx.workspaceId, locale, input.template, now);
 }
