@@ -15,3 +15,4 @@ export * from "./cases/sla-schemas.ts";
 export * from "./cases/handoff-schemas.ts";
 export * from "./cases/known-problem-schemas.ts";
 export * from "./cases/case-schemas.ts";
+export * from "./analytics/clv-ranking-schemas.ts";

@@ -1,4 +1,5 @@
 import type { CustomerValueRepository } from "./analytics/customer-value-repository.ts";
+import type { ValueRankingRepository } from "./analytics/value-ranking-repository.ts";
 import type { AccessRepository } from "./access/access-repository.ts";
 import type { CustomerRepository } from "./customers/customer-repository.ts";
 import type { CaseRepository } from "./cases/case-repository.ts";
@@ -38,6 +39,8 @@ export interface Repositories {
   ingestion: IngestionRepository;
   /** Customer value: summaries, fits and scores (bulk reads and writes on their own connection). */
   customerValue: CustomerValueRepository;
+  /** Customers ranked by their stored CLV. */
+  valueRanking: ValueRankingRepository;
   users: UserRepository;
   sessions: SessionRepository;
   consents: ConsentRepository;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Repositories } from "@tenure/domain";
 import { createCustomerValueRepository } from "./analytics/customer-value-repository.ts";
+import { createValueRankingRepository } from "./analytics/value-ranking-repository.ts";
 import { createAccessRepository } from "./access/access-repository.ts";
 import { createCustomerRepository } from "./customers/customer-repository.ts";
 import { createCaseRepository } from "./cases/case-repository.ts";
@@ -43,6 +44,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     ingestion: createIngestionRepository(db),
     // Cursor reads and COPY writes on its own connection, so it ignores `db`.
     customerValue: createCustomerValueRepository(database),
+    valueRanking: createValueRankingRepository(db),
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
     consents: createConsentRepository(db),

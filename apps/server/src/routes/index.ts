@@ -12,6 +12,7 @@ import { recoveryRoutes } from "./cases/recovery-routes.ts";
 import { slaHandoffKnownProblemRoutes } from "./cases/sla-handoff-known-problem-routes.ts";
 import { importRoutes } from "./imports/import-routes.ts";
 import { adminRoutes } from "./admin/admin-routes.ts";
+import { clvRankingRoute } from "./analytics/clv-ranking-route.ts";
 
 /**
  * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
@@ -20,7 +21,7 @@ import { adminRoutes } from "./admin/admin-routes.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, slaHandoffKnownProblemRoutes, caseRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

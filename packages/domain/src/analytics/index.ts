@@ -1,2 +1,3 @@
 export type * from "./customer-value-repository.ts";
 export * from "./customer-value-settings.ts";
+export type * from "./value-ranking-repository.ts";
