@@ -10,6 +10,7 @@ export * from "./analytics/clv-schemas.ts";
 export * from "./surveys/survey-schemas.ts";
 export * from "./cases/recovery-schemas.ts";
 export * from "./imports/import-schemas.ts";
+export * from "./feedback/feedback-schemas.ts";
 export * from "./admin/admin-schemas.ts";
 export * from "./cases/sla-schemas.ts";
 export * from "./cases/handoff-schemas.ts";

@@ -35,6 +35,7 @@ export * from "./users/describe-caller.ts";
 export * from "./surveys/index.ts";
 export * from "./cases/recovery/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
+export * from "./feedback/index.ts";
 export * from "./users/list-users.ts";
 export * from "./users/describe-access-policy.ts";
 export * from "./cases/index.ts";

@@ -10,5 +10,6 @@ export * from "./security/index.ts";
 export * from "./users/index.ts";
 export * from "./surveys/index.ts";
 export * from "./cases/recovery/index.ts";
+export * from "./feedback/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
 export * from "./cases/index.ts";

@@ -9,6 +9,7 @@ import type { ImportRepository } from "./imports/import-repository.ts";
 import type { IngestionRepository } from "./ingestion/ingestion-repository.ts";
 import type { SurveyRepository } from "./surveys/survey-repository.ts";
 import type { RecoveryRepository } from "./cases/recovery/recovery-repository.ts";
+import type { FeedbackRepository } from "./feedback/feedback.ts";
 import type { SlaRepository } from "./cases/sla-repository.ts";
 import type { HandoffRepository } from "./cases/handoff-repository.ts";
 import type { KnownProblemRepository } from "./cases/known-problem-repository.ts";
@@ -51,6 +52,8 @@ export interface Repositories {
   dataSubjects: DataSubjectRepository;
   /** Surveys, invitations and responses (satisfaction). */
   surveys: SurveyRepository;
+  /** Feedback items (themes, sentiment) and theme dictionaries. */
+  feedback: FeedbackRepository;
   /** Service recoveries of cases marked as company failures, their letters and the recovery-paradox counts. */
   recoveries: RecoveryRepository;
   /** SLA policies, business calendars, per-case SLA clocks and alerts (bulk writes on their own connection). */

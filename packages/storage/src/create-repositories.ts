@@ -11,6 +11,7 @@ import { createWorkspaceRepository } from "./workspaces/workspace-repository.ts"
 import { createIngestionRepository } from "./ingestion/ingestion-repository.ts";
 import { createSurveyRepository } from "./surveys/survey-repository.ts";
 import { createRecoveryRepository } from "./cases/recovery/recovery-repository.ts";
+import { createFeedbackRepository } from "./feedback/feedback-repository.ts";
 import { createSlaRepository } from "./cases/sla/sla-repository.ts";
 import { createHandoffRepository } from "./cases/handoff-repository.ts";
 import { createKnownProblemRepository } from "./cases/known-problem-repository.ts";
@@ -53,6 +54,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     dataSubjects: createDataSubjectRepository(db),
     surveys: createSurveyRepository(db),
     recoveries: createRecoveryRepository(db),
+    feedback: createFeedbackRepository(db),
     // Bulk state writes hold their own connection (COPY); the rest uses `db`.
     slas: createSlaRepository(database, db),
     handoffs: createHandoffRepository(db),

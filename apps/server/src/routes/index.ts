@@ -8,6 +8,7 @@ import { webRoutes } from "./web/web-routes.ts";
 import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
+import { feedbackRoutes } from "./feedback/feedback-routes.ts";
 import { recoveryRoutes } from "./cases/recovery-routes.ts";
 import { slaHandoffKnownProblemRoutes } from "./cases/sla-handoff-known-problem-routes.ts";
 import { importRoutes } from "./imports/import-routes.ts";
@@ -21,7 +22,7 @@ import { clvRankingRoute } from "./analytics/clv-ranking-route.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, feedbackRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

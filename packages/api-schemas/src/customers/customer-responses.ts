@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customerKindSchema } from "./customer-fields.ts";
+import { customerSatisfactionSchema } from "../surveys/survey-schemas.ts";
 
 const personal = (what: string) => `Personal data: ${what}`;
 const timestamp = z.iso.datetime({ offset: true });
@@ -83,6 +84,7 @@ export const customerProfileSchema = z.object({
   orders: orderSummarySchema,
   timeline: z.array(timelineEventSchema).describe("The latest 10 events, newest first"),
   scores: customerScoresSchema.nullable().describe("Null until scores are computed for this customer"),
+  satisfaction: customerSatisfactionSchema,
 });
 
 /** GET /api/customers/{id}/timeline */

@@ -23,6 +23,7 @@ export type SurveyJson = z.infer<typeof surveySchema>;
 export const sendSurveyBodySchema = z.object({
   customer_id: z.string().min(1),
   channel: z.enum(["email", "in_app"]).default("email"),
+  follow_up_id: z.string().optional().describe("A done follow-up of this customer: the re-survey after it skips the frequency cap, once"),
 });
 
 export const sendSurveyResultSchema = z.object({
@@ -100,6 +101,12 @@ export const followUpSchema = z.object({
 });
 export type FollowUpJson = z.infer<typeof followUpSchema>;
 
+/** A follow-up as PATCH returns it: with when it closed and its re-survey. */
+export const followUpDetailSchema = followUpSchema.extend({
+  closed_at: z.iso.datetime({ offset: true }).nullable(),
+  resurvey_invitation_id: z.string().nullable(),
+});
+
 /** POST /api/surveys/{id}/answers/import (text/csv): 200 when stored, 400 with every refused line (nothing stored). */
 export const answerImportResultSchema = z.object({
   imported: z.number().int(),
@@ -107,3 +114,31 @@ export const answerImportResultSchema = z.object({
   problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
 });
 export type AnswerImportResultJson = z.infer<typeof answerImportResultSchema>;
+
+/** PATCH /api/follow-ups/{id} */
+export const updateFollowUpBodySchema = z.object({
+  status: z.enum(["open", "in_progress", "done", "cancelled"]),
+  outcome: z.string().max(4000).nullable().optional().describe("Required when status is done"),
+});
+
+/** GET/PUT /api/surveys/triggers */
+export const surveyTriggerSettingsSchema = z.object({
+  enabled: z.boolean(),
+  channel: z.enum(["email", "in_app"]),
+  relationship_days: z.number().int().min(7).max(3650).describe("Relationship NPS at most once in this many days per customer (default 90)"),
+  onboarding_days: z.number().int().min(1).max(3650).describe("Onboarding survey this many days after the customer was first seen (default 30)"),
+  exit_p_alive: z.number().min(0.001).max(0.999).describe("Exit survey when P(alive) falls below this (default 0.3)"),
+});
+export type SurveyTriggerSettingsJson = z.infer<typeof surveyTriggerSettingsSchema>;
+
+const latestAnswer = z.object({ value: z.number().int(), at: z.iso.datetime({ offset: true }) }).nullable();
+
+/** The customer's own satisfaction in GET /api/customers/{id}. */
+export const customerSatisfactionSchema = z.object({
+  nps: latestAnswer.describe("The latest NPS answer (0–10)"),
+  csat: latestAnswer.describe("The latest CSAT answer (1–5)"),
+  ces: latestAnswer.describe("The latest CES answer (1–7)"),
+  csi: z.number().nullable().describe("The customer's CSI, 0–100, equal weights over all their complete ACSI answers"),
+  csi_responses: z.number().int(),
+  open_follow_ups: z.number().int(),
+});

@@ -1,15 +1,11 @@
-import { CsvError } from "csv-parse";
-import { parse } from "csv-parse/sync";
 import { surveyLocale, validateSurveyAnswers, type Repositories, type SurveyResponse } from "@tenure/domain";
 import { AppError, newId, type RequestContext } from "@tenure/shared";
+import { recordSurveyComment } from "../feedback/analyse-feedback.ts";
+import { missingCustomers, parseCsvRecords, type CsvLineProblem } from "../feedback/parse-csv-records.ts";
 import { authorize } from "../security/authorize.ts";
 
 /** One refused CSV line; `line` counts from 1 with the header as line 1. */
-export interface AnswerImportProblem {
-  line: number;
-  field: string;
-  message: string;
-}
+export type AnswerImportProblem = CsvLineProblem;
 
 export type AnswerImportResult = { ok: true; imported: number; duplicates: number } | { ok: false; problems: AnswerImportProblem[] };
 
@@ -27,23 +23,18 @@ export const maxAnswerImportLines = 50_000;
  */
 export async function importSurveyAnswers(
   ctx: RequestContext,
-  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers"> },
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers" | "feedback"> },
   input: { surveyId: string; csv: string },
 ): Promise<AnswerImportResult> {
   authorize(ctx, "imports.run");
   const survey = await deps.repositories.surveys.findSurvey(ctx.workspaceId, input.surveyId);
   if (survey === null) throw new AppError("survey_not_found", "not_found", `No survey ${input.surveyId} in this workspace`, { field: "surveyId" });
 
-  let records: Record<string, string>[];
-  try {
-    records = parse(input.csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true, to_line: maxAnswerImportLines + 1 });
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, problems: [{ line: (error as CsvError & { lines?: number }).lines ?? 1, field: "csv", message: error.message }] };
-    throw error;
-  }
+  const parsed = parseCsvRecords(input.csv, maxAnswerImportLines);
+  if (!parsed.ok) return parsed;
+  const { records } = parsed;
   const problems: AnswerImportProblem[] = [];
   const responses: SurveyResponse[] = [];
-  const customerIds = new Set<string>();
   records.forEach((record, index) => {
     const line = index + 2;
     const at = new Date(record["responded_at"] ?? "");
@@ -57,7 +48,6 @@ export async function importSurveyAnswers(
       return;
     }
     const customerId = record["customer_id"] || null;
-    if (customerId !== null) customerIds.add(customerId);
     responses.push({
       id: newId("surveyResponse"),
       workspaceId: ctx.workspaceId,
@@ -73,17 +63,17 @@ export async function importSurveyAnswers(
       answers: checked.value.answers,
     });
   });
-  for (const id of customerIds) {
-    if ((await deps.repositories.customers.findById(ctx.workspaceId, id)) === null) {
-      const line = records.findIndex((r) => r["customer_id"] === id) + 2;
-      problems.push({ line, field: "customer_id", message: `line ${line}: no customer ${id} in this workspace` });
-    }
-  }
+  problems.push(...(await missingCustomers(deps, ctx.workspaceId, records)));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   return deps.repositories.transaction(async (tx) => {
     let imported = 0;
-    for (const response of responses) if (await tx.surveys.insertResponse(response)) imported++;
+    const now = new Date();
+    for (const response of responses) {
+      if (!(await tx.surveys.insertResponse(response))) continue;
+      imported++;
+      await recordSurveyComment(tx, ctx.workspaceId, { ...response, language: response.locale ?? "en" }, now);
+    }
     return { ok: true, imported, duplicates: responses.length - imported };
   });
 }

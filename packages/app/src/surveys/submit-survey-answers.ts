@@ -1,5 +1,6 @@
 import { followUpDueHours, followUpReason, validateSurveyAnswers, type AnswerProblem, type RawSurveyAnswers, type Repositories, type Survey, type SurveyLocale } from "@tenure/domain";
 import { newId } from "@tenure/shared";
+import { recordSurveyComment } from "../feedback/analyse-feedback.ts";
 import { openSurveyLink, type SurveyLinkState } from "./open-survey-link.ts";
 
 export type SubmitSurveyResult =
@@ -14,10 +15,11 @@ export type SubmitSurveyResult =
  * second sees the thank-you state, not an error. The invitation row is
  * locked while answering, so two simultaneous posts cannot both record.
  * Closed loop: a detractor, CSAT ≤ 2 or CES ≤ 3 opens a follow-up task for
- * the customer's owner, due in `followUpHours` (default 48).
+ * the customer's owner, due in `followUpHours` (default 48). A comment is
+ * stored as feedback (themes, sentiment).
  */
 export async function submitSurveyAnswers(
-  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers">; secret: string; followUpHours?: number },
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers" | "feedback">; secret: string; followUpHours?: number },
   token: string,
   raw: RawSurveyAnswers,
   now: Date = new Date(),
@@ -44,6 +46,8 @@ export async function submitSurveyAnswers(
       answers: checked.value.answers,
     });
     await tx.surveys.markInvitationUsed(invitation.workspaceId, invitation.id, now);
+    // the comment feeds the feedback themes
+    await recordSurveyComment(tx, invitation.workspaceId, { id: responseId, customerId: invitation.customerId, comment: checked.value.comment, respondedAt: now, language: locale }, now);
     const reason = followUpReason(checked.value.scores);
     let followUpId: string | null = null;
     if (reason !== null) {

@@ -5,3 +5,5 @@ export * from "./survey.ts";
 export * from "./validate-survey-answers.ts";
 export type * from "./survey-repository.ts";
 export * from "./follow-up.ts";
+export * from "./survey-triggers.ts";
+export * from "./customer-satisfaction.ts";

@@ -1,4 +1,6 @@
+import type { CustomerSatisfaction } from "./customer-satisfaction.ts";
 import type { FollowUpRepository } from "./follow-up.ts";
+import type { SurveyTriggerKind, SurveyTriggerRepository } from "./survey-triggers.ts";
 import type { Survey } from "./survey.ts";
 import type { SurveyLocale } from "./survey-locale.ts";
 import type { SurveyAnswerValue, SurveyItemScores } from "./validate-survey-answers.ts";
@@ -14,6 +16,10 @@ export interface SurveyInvitation {
   sentAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
+  /** The automatic trigger that sent it, or a follow-up re-survey; absent or null when sent by hand. */
+  triggerKind?: SurveyTriggerKind | "follow_up" | null;
+  /** The resolved case it follows (trigger case_resolved). */
+  caseId?: string | null;
 }
 
 export type SurveyResponseSource = "link" | "in_app" | "import";
@@ -34,7 +40,7 @@ export interface SurveyResponse {
 }
 
 /** Surveys, their invitations and their responses. */
-export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpRepository {
+export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpRepository, SurveyTriggerRepository {
   insertSurvey(survey: Survey): Promise<void>;
   /** Surveys of the workspace, newest first. */
   listSurveys(workspaceId: string): Promise<Survey[]>;
@@ -48,6 +54,8 @@ export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpR
   markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
   /** False when the response was already recorded (same invitation, or same survey and external id). */
   insertResponse(response: SurveyResponse): Promise<boolean>;
+  /** The customer's summary (kept by database triggers); null when the customer never answered nor had a task. */
+  customerSatisfaction(workspaceId: string, customerId: string): Promise<CustomerSatisfaction | null>;
 }
 
 /** Customers a satisfaction query is restricted to: one value of one customer column. */

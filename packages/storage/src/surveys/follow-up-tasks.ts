@@ -1,9 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
 import type { FollowUpReason, FollowUpRepository, FollowUpStatus, FollowUpTask } from "@tenure/domain";
 import type { FollowUpTasksTable, Schema } from "../database/schema.ts";
+import { satisfactionDb, type SatisfactionSchema } from "./satisfaction-schema.ts";
 
 /** The follow-up part of SurveyRepository, on follow_up_tasks. */
-export function createFollowUpTasks(db: Kysely<Schema>): FollowUpRepository {
+export function createFollowUpTasks(base: Kysely<Schema>): FollowUpRepository {
+  const db = satisfactionDb(base);
   return {
     async insertFollowUp(task) {
       const row = await db
@@ -34,10 +36,30 @@ export function createFollowUpTasks(db: Kysely<Schema>): FollowUpRepository {
       const rows = await select.orderBy("due_at").orderBy("id").limit(query.limit).execute();
       return rows.map(toFollowUp);
     },
+
+    async findFollowUp(workspaceId, id, options = {}) {
+      let select = db.selectFrom("follow_up_tasks").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id);
+      if (options.forUpdate) select = select.forUpdate();
+      const row = await select.executeTakeFirst();
+      return row ? toFollowUp(row) : null;
+    },
+
+    async updateFollowUp(workspaceId, id, change) {
+      await db
+        .updateTable("follow_up_tasks")
+        .set({ status: change.status, outcome: change.outcome, closed_at: change.closedAt, updated_at: change.updatedAt })
+        .where("workspace_id", "=", workspaceId)
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async markFollowUpResurveyed(workspaceId, id, invitationId) {
+      await db.updateTable("follow_up_tasks").set({ resurvey_invitation_id: invitationId }).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
+    },
   };
 }
 
-function toFollowUp(row: Selectable<FollowUpTasksTable>): FollowUpTask {
+function toFollowUp(row: Selectable<FollowUpTasksTable & SatisfactionSchema["follow_up_tasks"]>): FollowUpTask {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -50,5 +72,6 @@ function toFollowUp(row: Selectable<FollowUpTasksTable>): FollowUpTask {
     dueAt: row.due_at,
     createdAt: row.created_at,
     closedAt: row.closed_at,
+    resurveyInvitationId: row.resurvey_invitation_id,
   };
 }

@@ -1,14 +1,17 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Survey, SurveyInvitation, SurveyKind, SurveyLocale, SurveyQuestion, SurveyRepository } from "@tenure/domain";
+import { equalWeightCsi, type Survey, type SurveyInvitation, type SurveyKind, type SurveyLocale, type SurveyQuestion, type SurveyRepository } from "@tenure/domain";
 import type { Purpose } from "@tenure/shared";
 import type { Schema, SurveyInvitationsTable, SurveysTable } from "../database/schema.ts";
 import { createFollowUpTasks } from "./follow-up-tasks.ts";
 import { satisfactionByMonth } from "./satisfaction-by-month.ts";
+import { satisfactionDb } from "./satisfaction-schema.ts";
+import { createSurveyTriggerStore } from "./survey-trigger-store.ts";
 
 /** SurveyRepository on surveys, survey_invitations and survey_responses. */
 export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
   return {
     ...createFollowUpTasks(db),
+    ...createSurveyTriggerStore(db),
     satisfactionByMonth: (workspaceId, query) => satisfactionByMonth(db, workspaceId, query),
 
     async insertSurvey(survey) {
@@ -55,7 +58,7 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
     },
 
     async insertInvitation(invitation) {
-      await db
+      await satisfactionDb(db)
         .insertInto("survey_invitations")
         .values({
           workspace_id: invitation.workspaceId,
@@ -67,6 +70,8 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
           sent_at: invitation.sentAt,
           expires_at: invitation.expiresAt,
           used_at: invitation.usedAt,
+          trigger_kind: invitation.triggerKind ?? null,
+          case_id: invitation.caseId ?? null,
         })
         .execute();
     },
@@ -109,6 +114,25 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
         .returning("id")
         .executeTakeFirst();
       return inserted !== undefined;
+    },
+
+    async customerSatisfaction(workspaceId, customerId) {
+      const row = await satisfactionDb(db)
+        .selectFrom("customer_satisfaction")
+        .selectAll()
+        .where("workspace_id", "=", workspaceId)
+        .where("customer_id", "=", customerId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const answer = (value: number | null, at: Date | null) => (value === null || at === null ? null : { value, at });
+      return {
+        nps: answer(row.nps, row.nps_at),
+        csat: answer(row.csat, row.csat_at),
+        ces: answer(row.ces, row.ces_at),
+        csi: equalWeightCsi(row.acsi_n, [row.acsi_sum1, row.acsi_sum2, row.acsi_sum3]),
+        csiResponses: row.acsi_n,
+        openFollowUps: row.open_follow_ups,
+      };
     },
   };
 }

@@ -69,7 +69,7 @@ function toScoresJson(s: CustomerScores): NonNullable<CustomerProfileJson["score
 }
 
 /** The customer page in the API's shape. */
-export function toCustomerProfileJson(p: CustomerProfile): CustomerProfileJson {
+export function toCustomerProfileJson(p: CustomerProfile): Omit<CustomerProfileJson, "satisfaction"> {
   return {
     customer: toCustomerJson(p.customer),
     contacts: p.contacts.map(toContactJson),

@@ -1,10 +1,11 @@
-import { getCustomerProfile } from "@tenure/app";
+import { getCustomerProfile, getCustomerSatisfaction } from "@tenure/app";
 import { customerIdParamsSchema, customerProfileSchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toCustomerProfileJson } from "./customer-json.ts";
+import { toCustomerSatisfactionJson } from "../surveys/customer-satisfaction-json.ts";
 
 /** GET /api/customers/{id} */
 export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
@@ -14,15 +15,18 @@ export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
       schema: {
         tags: ["customers"],
         ...routePermission("customers.read"),
-        summary: "A customer with contacts, order summary, latest events and scores",
+        summary: "A customer with contacts, order summary, latest events, scores and satisfaction",
         params: customerIdParamsSchema,
         response: { 200: customerProfileSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const profile = await getCustomerProfile(requestContext(request), deps, { id: request.params.id });
+      const ctx = requestContext(request);
+      const profile = await getCustomerProfile(ctx, deps, { id: request.params.id });
+      // one primary-key read of customer_satisfaction (kept by triggers, migration 0009)
+      const satisfaction = await getCustomerSatisfaction(ctx, deps, profile.customer);
       reply.header("etag", `"${profile.customer.version}"`);
-      return toCustomerProfileJson(profile);
+      return { ...toCustomerProfileJson(profile), satisfaction: toCustomerSatisfactionJson(satisfaction) };
     },
   );
 }

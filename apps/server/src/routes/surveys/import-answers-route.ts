@@ -1,19 +1,15 @@
 import { importSurveyAnswers } from "@tenure/app";
 import { answerImportResultSchema } from "@tenure/api-schemas";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { routePermission } from "../security/route-permission.ts";
-
-const maxCsvBytes = 20 * 1024 * 1024;
+import { csvRouteScope, maxCsvBytes } from "./csv-route-scope.ts";
 
 /** POST /api/surveys/{id}/answers/import with a text/csv body. */
 export async function importAnswersRoute(app: ApiServer, deps: AppDeps): Promise<void> {
-  await app.register(async (plain) => {
-    const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: maxCsvBytes }, (_request, body, done) => done(null, String(body)));
+  await csvRouteScope(app, (scope) => {
     scope.post(
       "/api/surveys/:id/answers/import",
       {

@@ -54,7 +54,7 @@ export function surveyApiRoutes(app: ApiServer, deps: AppDeps): void {
         ...routePermission("customers.update"),
         summary: "Send a survey to one customer",
         description:
-          "Email (default) or in_app. Answers 200 with status skipped and a reason when consent for the survey's purpose is withdrawn, the customer was surveyed within the frequency cap, or has no email address.",
+          "Email (default) or in_app. Answers 200 with status skipped and a reason when consent for the survey's purpose is withdrawn, the customer was surveyed within the frequency cap, or has no email address. With follow_up_id (a done follow-up of the customer) the frequency cap is waived once: the re-survey after the follow-up.",
         params: z.object({ id: z.string() }),
         body: sendSurveyBodySchema,
         response: { 200: sendSurveyResultSchema, ...writeProblemResponses },
@@ -64,7 +64,7 @@ export function surveyApiRoutes(app: ApiServer, deps: AppDeps): void {
       const result = await sendSurvey(
         requestContext(request),
         { repositories: deps.repositories, mailer: satisfaction.mailer, links: { secret: satisfaction.secret, baseUrl: satisfaction.baseUrl }, frequencyDays: satisfaction.frequencyDays },
-        { surveyId: request.params.id, customerId: request.body.customer_id, channel: request.body.channel },
+        { surveyId: request.params.id, customerId: request.body.customer_id, channel: request.body.channel, followUpId: request.body.follow_up_id },
       );
       return toSendJson(result);
     },

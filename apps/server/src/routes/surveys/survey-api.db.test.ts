@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken, submitSurveyAnswers } from "@tenure/app";
+import { submitSurveyAnswers } from "@tenure/app";
 import type { AnswerImportResultJson, FollowUpJson, Problem, SatisfactionJson, SendSurveyResultJson, SurveyJson } from "@tenure/api-schemas";
-import type { RequestContext } from "@tenure/shared";
-import { createRepositories, openTestDatabase, testEngines, type Database } from "@tenure/storage";
+import { testEngines, type Database } from "@tenure/storage";
 import type { Repositories } from "@tenure/domain";
-import { buildApp } from "../../build-app.ts";
 import type { ApiServer } from "../../http/api-server.ts";
+import { openSatisfactionTestApp } from "./satisfaction-test-app.ts";
 
 describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
   let database: Database;
@@ -24,9 +23,7 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
     });
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    repositories = createRepositories(database);
-    await database.db.insertInto("workspaces").values({ id: "ws_a", name: "Acme", slug: "acme", settings: "{}" }).execute();
+    ({ database, repositories, app, token } = await openSatisfactionTestApp(engine, "ws_a", secret));
     await database.db
       .insertInto("customers")
       .values([
@@ -34,10 +31,6 @@ describe.each(testEngines())("survey and satisfaction API on %s", (engine) => {
         { workspace_id: "ws_a", id: "cus_fr", kind: "organization", name: "FR SA", email: "fr@example.fr", country: "FR" },
       ])
       .execute();
-    const system: RequestContext = { workspaceId: "ws_a", actorId: "test", role: "admin", purpose: null, requestId: "t" };
-    token = (await createApiToken(system, { repositories }, { kind: "api", name: "test", role: "admin" })).secret;
-    app = await buildApp({ repositories, satisfaction: { secret, mailer: { send: async () => {} }, baseUrl: "https://t.example", frequencyDays: 30 } });
-    await app.ready();
   });
   afterAll(async () => {
     await app?.close();

@@ -4,10 +4,11 @@ import { importAnswersRoute } from "./import-answers-route.ts";
 import { publicSurveyRoutes } from "./public-survey-routes.ts";
 import { satisfactionRoute } from "./satisfaction-route.ts";
 import { surveyApiRoutes } from "./survey-api-routes.ts";
+import { surveyTriggersRoute } from "./survey-triggers-route.ts";
 
 /**
  * Surveys and satisfaction: /api/surveys, /api/analytics/satisfaction,
- * /api/follow-ups, and —
+ * /api/follow-ups, /api/surveys/triggers, and —
  * when the server has satisfaction settings (secret, mailer) — sending and
  * the public answer page /s/{token}.
  */
@@ -15,6 +16,7 @@ export async function surveyRoutes(app: ApiServer, deps: AppDeps): Promise<void>
   surveyApiRoutes(app, deps);
   satisfactionRoute(app, deps);
   followUpsRoute(app, deps);
+  surveyTriggersRoute(app, deps);
   await importAnswersRoute(app, deps);
   const { satisfaction } = deps;
   if (satisfaction === undefined) return;
