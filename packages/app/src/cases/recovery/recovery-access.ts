@@ -1,64 +1,38 @@
 import type { CaseRecovery, Customer, Permission, RecoveryCase, RecoveryStep, RecoveryStepRecord, Repositories } from "@tenure/domain";
 import { AppError, notFound, type RequestContext } from "@tenure/shared";
-import { actorUserId, authorize, authorizeCustomer } from "../../security/authorize.ts";
+import { actorUserId } from "../../security/authorize.ts";
+import { caseForCaller, caseNotFound } from "../case-access.ts";
 
 /** The repositories every recovery use case works with. */
-export type RecoveryRepositories = Pick<Repositories, "transaction" | "recoveries" | "customers" | "assignments" | "consents" | "audit">;
-
-export function caseNotFound(caseId: string): AppError {
-  return notFound("case_not_found", `No case with id "${caseId}"`, { field: "id" });
-}
+export type RecoveryRepositories = Pick<Repositories, "transaction" | "recoveries" | "cases" | "customers" | "assignments" | "consents" | "audit">;
 
 export function recoveryNotFound(caseId: string): AppError {
   return notFound("recovery_not_found", `Case "${caseId}" is not marked as a company failure, so it has no recovery`, { field: "id" });
 }
 
 /**
- * Load a case and its customer for `permission`: the permission check, then
- * the customer's row rule. A case of a customer outside the caller's rows is
- * case_not_found, exactly like a case of another workspace.
+ * Load a case and its customer for `permission`: the permission check and
+ * the row rule of every case use case (caseForCaller: a case outside the
+ * caller's rows is case_not_found), then what a recovery needs of it.
  */
 export async function loadCaseFor(
   ctx: RequestContext,
-  tx: Pick<Repositories, "recoveries" | "customers" | "assignments">,
+  tx: Pick<Repositories, "recoveries" | "cases" | "customers" | "assignments">,
   permission: Permission,
   caseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<{ recoveryCase: RecoveryCase; customer: Customer }> {
-  const recoveryCase = await tx.recoveries.findCase(ctx.workspaceId, caseId, options);
+  await caseForCaller(ctx, tx, permission, caseId, options);
+  const recoveryCase = await tx.recoveries.findCase(ctx.workspaceId, caseId);
   const customer = recoveryCase === null ? null : await tx.customers.findById(ctx.workspaceId, recoveryCase.customerId);
-  if (recoveryCase === null || customer === null) {
-    // the permission answer comes first, so a role without it never learns whether the case exists
-    await authorizeCustomerOrCaseNotFound(ctx, tx, permission, null, caseId);
-    throw caseNotFound(caseId);
-  }
-  await authorizeCustomerOrCaseNotFound(ctx, tx, permission, customer, caseId);
+  if (recoveryCase === null || customer === null) throw caseNotFound(caseId);
   return { recoveryCase, customer };
-}
-
-async function authorizeCustomerOrCaseNotFound(
-  ctx: RequestContext,
-  tx: Pick<Repositories, "assignments">,
-  permission: Permission,
-  customer: Customer | null,
-  caseId: string,
-): Promise<void> {
-  if (customer === null) {
-    authorize(ctx, permission);
-    return;
-  }
-  try {
-    await authorizeCustomer(ctx, { repositories: tx }, permission, customer);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "customer_not_found") throw caseNotFound(caseId);
-    throw error;
-  }
 }
 
 /** Load the case, its customer and its recovery (which must exist), locked for a change. */
 export async function loadRecoveryForChange(
   ctx: RequestContext,
-  tx: Pick<Repositories, "recoveries" | "customers" | "assignments">,
+  tx: Pick<Repositories, "recoveries" | "cases" | "customers" | "assignments">,
   permission: Permission,
   caseId: string,
 ): Promise<{ recoveryCase: RecoveryCase; customer: Customer; recovery: CaseRecovery }> {

@@ -37,7 +37,8 @@ export interface RecoverySigner {
 
 /** Recoveries of cases marked as company failures, their letters and the recovery-paradox counts. */
 export interface RecoveryRepository {
-  findCase(workspaceId: string, caseId: string, options?: { forUpdate?: boolean }): Promise<RecoveryCase | null>;
+  /** The case with its contact (access and locking are the case repository's: caseForCaller). */
+  findCase(workspaceId: string, caseId: string): Promise<RecoveryCase | null>;
   /** Set cases.is_company_failure (and bump the case's version). */
   markCompanyFailure(workspaceId: string, caseId: string, at: Date): Promise<void>;
   find(workspaceId: string, caseId: string, options?: { forUpdate?: boolean }): Promise<CaseRecovery | null>;

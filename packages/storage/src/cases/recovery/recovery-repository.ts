@@ -28,8 +28,7 @@ function caseEventKind(step: RecoveryStep): string {
 export function createRecoveryRepository(schemaDb: Kysely<Schema>): RecoveryRepository {
   const db = schemaDb.withTables<RecoveryTables>();
   return {
-    async findCase(workspaceId, caseId, options = {}) {
-      const lock = options.forUpdate ? sql` for update of k` : sql``;
+    async findCase(workspaceId, caseId) {
       const { rows } = await sql<{
         id: string;
         customer_id: string;
@@ -44,7 +43,7 @@ export function createRecoveryRepository(schemaDb: Kysely<Schema>): RecoveryRepo
       }>`select k.id, k.customer_id, k.subject, k.status, k.opened_at, k.is_company_failure, k.contact_id,
                 c.name as contact_name, c.email as contact_email, c.locale as contact_locale
            from cases k left join contacts c on c.workspace_id = k.workspace_id and c.id = k.contact_id
-          where k.workspace_id = ${workspaceId} and k.id = ${caseId}${lock}`.execute(db);
+          where k.workspace_id = ${workspaceId} and k.id = ${caseId}`.execute(db);
       const row = rows[0];
       if (row === undefined) return null;
       const found: RecoveryCase = {
