@@ -97,13 +97,17 @@ async function load(database: Database): Promise<string> {
   return secret;
 }
 
-async function bearerSecretOf(database: Database): Promise<string> {
+/** The token of an earlier round in this database, or null when it holds no bench data yet. */
+async function bearerSecretOf(database: Database): Promise<string | null> {
+  const table = await sql<{ found: string | null }>`select to_regclass('bench_secret')::text as found`.execute(database.db);
+  if (!table.rows[0]?.found) return null;
   const r = await sql<{ secret: string }>`select secret from bench_secret`.execute(database.db);
-  return r.rows[0]?.secret ?? "";
+  return r.rows[0]?.secret ?? null;
 }
 
 // BENCH_KEEP=1 keeps the loaded database (its name is printed);
-// BENCH_DATABASE=<name> reuses it and skips loading, for profiling rounds.
+// BENCH_DATABASE=<name> uses that existing database (loading it the first
+// time) and keeps it, for profiling rounds.
 const reuse = process.env.BENCH_DATABASE;
 const name = reuse ?? `tenure_bench_${randomBytes(4).toString("hex")}`;
 const url = new URL(serverUrl);
@@ -112,7 +116,7 @@ if (!reuse) await admin(`create database ${name}`);
 let server: ChildProcess | null = null;
 try {
   const database = await createDatabase({ url: url.toString(), poolSize: 2 });
-  const token = reuse ? await bearerSecretOf(database) : await load(database);
+  const token = (reuse ? await bearerSecretOf(database) : null) ?? (await load(database));
   await database.close();
 
   // --- server ----------------------------------------------------------------

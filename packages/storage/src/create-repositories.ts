@@ -19,6 +19,7 @@ import { createAssignmentRepository } from "./security/assignment-repository.ts"
 import { createAuditRepository } from "./security/audit-repository.ts";
 import { createConsentRepository } from "./security/consent-repository.ts";
 import { createDataSubjectRepository } from "./security/data-subject-repository.ts";
+import { withTokenCache } from "./security/token-cache.ts";
 import { createSessionRepository } from "./users/session-repository.ts";
 import { createUserRepository } from "./users/user-repository.ts";
 import type { Database } from "./database/create-database.ts";
@@ -36,7 +37,8 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    access: createAccessRepository(db),
+    // Tokens found by hash are kept for a few seconds (security/token-cache.ts).
+    access: withTokenCache(createAccessRepository(db), database),
     customers: createCustomerRepository(db),
     // Holds its own connection (COPY needs the raw client), so it ignores `db`.
     imports: createImportRepository(database),
