@@ -60,7 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
     app = await buildApp({ repositories, logger, jobs: pendingJobs.queue, satisfaction });
     await app.listen({ port: config.port, host: config.host });
-    jobs = await startJobs({ database, repositories });
+    jobs = await startJobs({ database, repositories, satisfaction });
     pendingJobs.attach(jobs.queue);
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;

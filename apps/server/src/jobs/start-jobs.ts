@@ -4,6 +4,8 @@ import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { jobQueueSql, type Database } from "@tenure/storage";
 import { startSlaRecomputeJob } from "./sla-recompute-job.ts";
+import type { SatisfactionDeps } from "../http/api-server.ts";
+import { startSurveyTriggersJob } from "./survey-triggers-job.ts";
 
 /** Cron of the daily refit of every workspace (UTC). */
 export const dailyRefitCron = "0 3 * * *";
@@ -17,6 +19,8 @@ export interface JobsDeps {
   onError?: (message: string, error: unknown) => void;
   /** How often a worker looks for work (default 2 s; tests use less). */
   pollingIntervalSeconds?: number;
+  /** Survey links and mail, for the survey-triggers job. */
+  satisfaction?: SatisfactionDeps | undefined;
 }
 
 /** The running job system: a queue for use cases and a way to stop. */
@@ -61,6 +65,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   });
   await boss.schedule("clv-refit-daily", dailyRefitCron, {}, { tz: "UTC" });
   await startSlaRecomputeJob(boss, deps, report);
+  await startSurveyTriggersJob(boss, deps, report);
   // Catch up at start: data loaded while no server ran (a CLI import on PGlite,
   // whose one process held the database) gets its refit now, not at 03:00.
   for (const workspace of await deps.repositories.workspaces.list()) {
