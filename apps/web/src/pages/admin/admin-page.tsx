@@ -1,5 +1,6 @@
 import { useSearchParams } from "react-router";
 import { useMessages } from "../../i18n/define-messages.ts";
+import "./admin.css";
 import { adminMessages } from "./admin-messages.ts";
 import { AuditSection } from "./audit-section.tsx";
 import { PurposesSection } from "./purposes-section.tsx";
@@ -39,7 +40,7 @@ export default function AdminPage() {
   return (
     <div className="page admin-page">
       <h1>{t("title")}</h1>
-      <p className="lead">{t("intro")}</p>
+      <p>{t("intro")}</p>
       <div role="tablist" aria-label={t("tabs.label")} className="tabs" onKeyDown={onKeyDown}>
         {tabs.map((name) => (
           <button
@@ -57,7 +58,7 @@ export default function AdminPage() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className="tab-panel">
+      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
         {tab === "users" && <UsersSection />}
         {tab === "tokens" && <TokensSection />}
         {tab === "purposes" && <PurposesSection />}

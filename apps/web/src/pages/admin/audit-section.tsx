@@ -65,14 +65,14 @@ export function AuditSection() {
 
   return (
     <>
-      <form className="filters" onSubmit={apply} aria-label={t("audit.filters")}>
+      <form className="toolbar" onSubmit={apply} aria-label={t("audit.filters")}>
         {field("actor")}
         {field("customer")}
         {field("action")}
         {field("from", "date")}
         {field("to", "date")}
-        <div className="button-row">
-          <button type="submit" className="button primary">
+        <div className="toolbar">
+          <button type="submit" className="button button-primary">
             {t("audit.apply")}
           </button>
           <button type="button" className="button" onClick={() => (setDraft(noFilters), setFilters(noFilters), setCursors([]))}>
@@ -92,8 +92,8 @@ export function AuditSection() {
       ) : (
         <>
           <BarChart title={t("audit.chart")} bars={[...perDay].reverse().map(([label, value]) => ({ label, value }))} valueLabel={t("audit.what")} format={(v) => format.number(v)} />
-          <div className="table-scroll">
-            <table className="data-table audit-table">
+          <div className="table-wrap">
+            <table>
               <caption>{t("audit.caption")}</caption>
               <thead>
                 <tr>
@@ -129,7 +129,7 @@ export function AuditSection() {
               </tbody>
             </table>
           </div>
-          <div className="button-row">
+          <div className="toolbar">
             {cursors.length > 0 && (
               <button type="button" className="button" onClick={() => setCursors([])}>
                 {t("audit.first")}

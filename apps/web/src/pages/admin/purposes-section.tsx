@@ -14,8 +14,8 @@ export function PurposesSection() {
   if (!policy.data) return <Loading />;
   return (
     <>
-      <div className="table-scroll">
-        <table className="data-table">
+      <div className="table-wrap">
+        <table>
           <caption>{t("purposes.caption")}</caption>
           <thead>
             <tr>
@@ -35,7 +35,7 @@ export function PurposesSection() {
           </tbody>
         </table>
       </div>
-      <p className="help">{t("purposes.howToChange")}</p>
+      <p className="muted small">{t("purposes.howToChange")}</p>
     </>
   );
 }

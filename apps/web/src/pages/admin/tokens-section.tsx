@@ -36,7 +36,7 @@ export function TokensSection() {
   return (
     <>
       {notice && (
-        <p className="notice good" role="status">
+        <p className="panel" role="status">
           {notice}
         </p>
       )}
@@ -56,8 +56,8 @@ function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: re
   const [confirming, setConfirming] = useState<string | null>(null);
   const now = Date.now();
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <div className="table-wrap">
+      <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -92,8 +92,8 @@ function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: re
                 <td>
                   {!token.revoked_at &&
                     (confirming === token.id ? (
-                      <span className="button-row">
-                        <button type="button" className="button danger" onClick={() => void onRevoke(token).then(() => setConfirming(null))}>
+                      <span className="toolbar">
+                        <button type="button" className="button button-danger" onClick={() => void onRevoke(token).then(() => setConfirming(null))}>
                           {t("tokens.confirm", { name: token.name })}
                         </button>
                         <button type="button" className="button" onClick={() => setConfirming(null)}>

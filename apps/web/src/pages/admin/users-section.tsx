@@ -27,8 +27,8 @@ export function UsersSection() {
       ) : users.data.items.length === 0 ? (
         <EmptyState title={t("users.empty")} />
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
+        <div className="table-wrap">
+          <table>
             <caption>{t("users.caption")}</caption>
             <thead>
               <tr>
@@ -59,8 +59,8 @@ export function UsersSection() {
       ) : !policy.data ? (
         <Loading />
       ) : (
-        <div className="table-scroll">
-          <table className="data-table matrix">
+        <div className="table-wrap">
+          <table>
             <caption>{t("users.matrixCaption")}</caption>
             <thead>
               <tr>
@@ -79,7 +79,7 @@ export function UsersSection() {
                     <code>{permission}</code>
                   </th>
                   {policy.data?.roles.map((r) => (
-                    <td key={r.role} className="center">
+                    <td key={r.role}>
                       {r.permissions.includes(permission) ? <span aria-label="✓">✓</span> : <span className="muted" aria-label={common("none")}>·</span>}
                     </td>
                   ))}

@@ -30,19 +30,19 @@ export function ImportResult({ run }: { run: ImportRunJson }) {
   }
   return (
     <div className="import-result" role="status" aria-live="polite">
-      <p className="result-summary">{t(run.dry_run ? "result.dryRun" : "result.succeeded", { rows, rejected })}</p>
-      <table className="data-table">
+      <p>{t(run.dry_run ? "result.dryRun" : "result.succeeded", { rows, rejected })}</p>
+      <table>
         <caption>{t("result.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("result.entity")}</th>
-            <th scope="col" className="number" title={t("result.insertedHelp")}>
+            <th scope="col" className="num" title={t("result.insertedHelp")}>
               {t("result.inserted")}
             </th>
-            <th scope="col" className="number" title={t("result.updatedHelp")}>
+            <th scope="col" className="num" title={t("result.updatedHelp")}>
               {t("result.updated")}
             </th>
-            <th scope="col" className="number" title={t("result.unchangedHelp")}>
+            <th scope="col" className="num" title={t("result.unchangedHelp")}>
               {t("result.unchanged")}
             </th>
           </tr>
@@ -51,9 +51,9 @@ export function ImportResult({ run }: { run: ImportRunJson }) {
           {run.counts.map((c) => (
             <tr key={c.entity}>
               <th scope="row">{t(`entities.${c.entity as Entity}`)}</th>
-              <td className="number">{format.number(c.inserted)}</td>
-              <td className="number">{format.number(c.updated)}</td>
-              <td className="number">{format.number(c.unchanged)}</td>
+              <td className="num">{format.number(c.inserted)}</td>
+              <td className="num">{format.number(c.updated)}</td>
+              <td className="num">{format.number(c.unchanged)}</td>
             </tr>
           ))}
         </tbody>

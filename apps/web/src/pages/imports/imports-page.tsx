@@ -6,6 +6,7 @@ import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat, type Format } from "../../i18n/format.ts";
+import "./imports.css";
 import { importsMessages } from "./imports-messages.ts";
 import { ImportResult } from "./import-result.tsx";
 import { isCompressed, previewFile, uploadFile } from "./file-upload.ts";
@@ -112,7 +113,7 @@ export default function ImportsPage() {
   return (
     <div className="page imports-page">
       <h1>{t("title")}</h1>
-      <p className="lead">{t("intro")}</p>
+      <p>{t("intro")}</p>
 
       <form onSubmit={start} className="import-form">
         <fieldset disabled={busy}>
@@ -130,18 +131,18 @@ export default function ImportsPage() {
           <div className="field">
             <label htmlFor={ids.file}>{t("form.file")}</label>
             <input id={ids.file} type="file" accept=".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values" aria-describedby={ids.fileHelp} onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
-            <p id={ids.fileHelp} className="help">
+            <p id={ids.fileHelp} className="muted small">
               {t("form.fileHelp")}
             </p>
           </div>
           <div className="field">
             <label htmlFor={ids.zone}>{t("form.timezone")}</label>
             <input id={ids.zone} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder="UTC" aria-describedby={ids.zoneHelp} autoComplete="off" />
-            <p id={ids.zoneHelp} className="help">
+            <p id={ids.zoneHelp} className="muted small">
               {t("form.timezoneHelp")}
             </p>
           </div>
-          <div className="field checkbox">
+          <div className="field">
             <label>
               <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t("form.dryRun")}
             </label>
@@ -151,13 +152,13 @@ export default function ImportsPage() {
         {file && (
           <section aria-labelledby="import-columns">
             <h2 id="import-columns">{t("preview.title")}</h2>
-            {isCompressed(file) && <p className="help">{t("preview.compressed")}</p>}
+            {isCompressed(file) && <p className="muted small">{t("preview.compressed")}</p>}
             {preview.loading && !preview.data && <Loading label={t("preview.loading")} />}
             {preview.error !== null && <ErrorMessage error={preview.error} />}
             {preview.data && (
               <>
                 {preview.data.problems.length > 0 ? (
-                  <div className="notice warning" role="alert">
+                  <div className="error-message" role="alert">
                     <p>{t("preview.problems")}</p>
                     <ul>
                       {preview.data.problems.map((p) => (
@@ -166,14 +167,14 @@ export default function ImportsPage() {
                     </ul>
                   </div>
                 ) : (
-                  <p className="notice good">{t("preview.ready")}</p>
+                  <p className="panel">{t("preview.ready")}</p>
                 )}
                 <MappingTable preview={preview.data} map={map} onChange={remap} />
                 <SampleRows preview={preview.data} />
               </>
             )}
             <p>
-              <button type="submit" className="button primary" disabled={busy || blocked}>
+              <button type="submit" className="button button-primary" disabled={busy || blocked}>
                 {t(dryRun ? "startDry" : "start", { name: file.name, size: bytes(format, file.size) })}
               </button>
             </p>

@@ -10,8 +10,8 @@ import { importsMessages } from "./imports-messages.ts";
 export function MappingTable({ preview, map, onChange }: { preview: ImportPreviewJson; map: Readonly<Record<string, string>>; onChange: (column: string, target: string | null) => void }) {
   const { t } = useMessages(importsMessages);
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <div className="table-wrap">
+      <table>
         <caption>{t("preview.caption")}</caption>
         <thead>
           <tr>
@@ -32,7 +32,7 @@ export function MappingTable({ preview, map, onChange }: { preview: ImportPrevie
                 <th scope="row">
                   <label htmlFor={id}>{column}</label>
                 </th>
-                <td className="sample-values">{preview.rows.slice(0, 3).map((row) => row[index] ?? "").filter((v) => v !== "").join(" · ")}</td>
+                <td className="small">{preview.rows.slice(0, 3).map((row) => row[index] ?? "").filter((v) => v !== "").join(" · ")}</td>
                 <td>
                   <select id={id} value={target ?? ""} onChange={(event) => onChange(column, event.target.value === "" ? null : event.target.value)}>
                     {!matchedByName && <option value="">{t("preview.notImported")}</option>}
@@ -58,8 +58,8 @@ export function MappingTable({ preview, map, onChange }: { preview: ImportPrevie
 export function SampleRows({ preview }: { preview: ImportPreviewJson }) {
   const { t } = useMessages(importsMessages);
   return (
-    <div className="table-scroll">
-      <table className="data-table compact">
+    <div className="table-wrap">
+      <table>
         <caption>{t("preview.rows")}</caption>
         <thead>
           <tr>

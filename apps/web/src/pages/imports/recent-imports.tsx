@@ -15,8 +15,8 @@ export function RecentImports({ state }: { state: ApiState<{ items: ImportRunJso
   if (!state.data) return <Loading />;
   if (state.data.items.length === 0) return <EmptyState title={t("recent.empty")} />;
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <div className="table-wrap">
+      <table>
         <caption>{t("recent.caption")}</caption>
         <thead>
           <tr>
@@ -24,10 +24,10 @@ export function RecentImports({ state }: { state: ApiState<{ items: ImportRunJso
             <th scope="col">{t("recent.kind")}</th>
             <th scope="col">{t("recent.status")}</th>
             <th scope="col">{t("recent.started")}</th>
-            <th scope="col" className="number">
+            <th scope="col" className="num">
               {t("recent.rows")}
             </th>
-            <th scope="col" className="number">
+            <th scope="col" className="num">
               {t("recent.rejected")}
             </th>
           </tr>
@@ -42,8 +42,8 @@ export function RecentImports({ state }: { state: ApiState<{ items: ImportRunJso
                 {run.dry_run ? ` (${t("recent.dry")})` : ""}
               </td>
               <td>{format.dateTime(run.started_at)}</td>
-              <td className="number">{format.number(run.rows_read)}</td>
-              <td className="number">
+              <td className="num">{format.number(run.rows_read)}</td>
+              <td className="num">
                 {run.rejected > 0 ? (
                   <a href={`/api/imports/${encodeURIComponent(run.id)}/errors.csv`} download>
                     {format.number(run.rejected)}

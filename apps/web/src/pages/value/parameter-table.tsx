@@ -1,0 +1,52 @@
+import { useMessages } from "../../i18n/define-messages.ts";
+import { useFormat } from "../../i18n/format.ts";
+import { valueMessages } from "./value-messages.ts";
+
+type About = keyof (typeof valueMessages.bundles.en)["params"]["about"];
+const known = new Set<string>(["r", "alpha", "a", "b", "s", "beta", "p", "q", "gamma"]);
+
+/** Estimates with standard errors and ±1.96 SE intervals, each parameter explained. */
+export function ParameterTable({ params, errors }: { params: Record<string, number | null>; errors: Record<string, number | null> }) {
+  const { t } = useMessages(valueMessages);
+  const format = useFormat();
+  const show = (v: number | null) => (v === null ? "—" : format.number(v, 4));
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t("params.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("params.name")}</th>
+            <th scope="col" className="num">
+              {t("params.estimate")}
+            </th>
+            <th scope="col" className="num">
+              {t("params.se")}
+            </th>
+            <th scope="col" className="num">
+              {t("params.interval")}
+            </th>
+            <th scope="col">{t("params.meaning")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(params).map(([name, value]) => {
+            const se = errors[name] ?? null;
+            const interval = value !== null && se !== null ? `${show(value - 1.96 * se)} – ${show(value + 1.96 * se)}` : "—";
+            return (
+              <tr key={name}>
+                <th scope="row">
+                  <code>{name}</code>
+                </th>
+                <td className="num">{show(value)}</td>
+                <td className="num">{show(se)}</td>
+                <td className="num">{interval}</td>
+                <td>{t(`params.about.${known.has(name) ? (name as About) : "other"}`)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
