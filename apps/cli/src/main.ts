@@ -6,6 +6,7 @@ import { openCliDatabase } from "./open-cli-database.ts";
 import { demoCommand } from "./commands/demo-command.ts";
 import { migrateCommand } from "./commands/migrate-command.ts";
 import { importCommand } from "./commands/import-command.ts";
+import { casesCommand } from "./commands/cases/cases-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 import { tokenCommand } from "./commands/token-command.ts";
 import { userCommand } from "./commands/user-command.ts";
@@ -13,7 +14,7 @@ import { writekeyCommand } from "./commands/writekey-command.ts";
 import { clvCommand } from "./commands/clv/clv-command.ts";
 
 /** Every subcommand, in help order. To add one: write commands/<name>-command.ts and list it here. */
-const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand, userCommand];
+const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand, userCommand, casesCommand];
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {

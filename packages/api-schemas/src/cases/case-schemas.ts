@@ -145,8 +145,8 @@ export const serviceMetricsRowSchema = z.object({
 
 /** GET /api/analytics/service */
 export const serviceMetricsQuerySchema = z.strictObject({
-  from: z.iso.date().describe("First day (UTC) of cases opened"),
-  to: z.iso.date().describe("Day after the last (UTC)"),
+  from: z.iso.date().optional().describe("First day (UTC) of cases opened; default 90 days before to"),
+  to: z.iso.date().optional().describe("Day after the last (UTC); default tomorrow"),
   groupBy: z.enum(["team", "agent", "product", "category", "period"]).optional(),
   period: z.enum(["day", "week", "month"]).optional().describe("With groupBy=period (default month)"),
 });

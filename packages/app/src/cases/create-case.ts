@@ -1,4 +1,5 @@
 import type { Case, CaseFields, Repositories } from "@tenure/domain";
+import { buildCase } from "./build-case.ts";
 import { AppError, newId, type RequestContext } from "@tenure/shared";
 import { customerNotFound } from "../customers/customer-not-found.ts";
 import { actorUserId, authorize, customerScopeOf, isInScope } from "../security/authorize.ts";
@@ -41,36 +42,24 @@ export async function createCase(
       ownerUserId = actorUserId(ctx);
     }
     await validateCaseFields(ctx, tx, { ...input, ownerUserId });
-    const openedAt = input.openedAt ?? now;
-    const row: Case = {
-      workspaceId: ctx.workspaceId,
-      id: newId("case"),
-      externalId: input.externalId ?? null,
-      customerId: input.customerId,
-      contactId: input.contactId ?? null,
-      subject: input.subject.trim(),
-      description: input.description ?? null,
-      channel: input.channel ?? "email",
-      category: input.category ?? null,
-      productId: input.productId ?? null,
-      priority: input.priority ?? "normal",
-      status: "new",
-      ownerUserId,
-      teamId: input.teamId ?? null,
-      knownProblemId: null,
-      isCompanyFailure: false,
-      resolutionNote: null,
-      version: 1,
-      openedAt,
-      firstResponseAt: null,
-      lastCustomerUpdateAt: openedAt,
-      resolvedAt: null,
-      closedAt: null,
-      reopenCount: 0,
-      handoffCount: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const row = buildCase(
+      ctx.workspaceId,
+      {
+        externalId: input.externalId ?? null,
+        customerId: input.customerId,
+        contactId: input.contactId ?? null,
+        subject: input.subject.trim(),
+        description: input.description ?? null,
+        channel: input.channel ?? "email",
+        category: input.category ?? null,
+        productId: input.productId ?? null,
+        priority: input.priority ?? "normal",
+        ownerUserId,
+        teamId: input.teamId ?? null,
+        openedAt: input.openedAt ?? now,
+      },
+      now,
+    );
     const result = await tx.cases.insert(row);
     if ("existingId" in result) {
       const existing = await tx.cases.findById(ctx.workspaceId, result.existingId);
@@ -78,9 +67,9 @@ export async function createCase(
       return { case: showCase(ctx, existing), created: false };
     }
     await tx.cases.addEvents([
-      { workspaceId: ctx.workspaceId, id: newId("caseEvent"), caseId: row.id, kind: "created", fromStatus: null, toStatus: "new", actorUserId: actorOf(ctx), body: null, data: { source: options.source ?? "api" }, occurredAt: openedAt },
+      { workspaceId: ctx.workspaceId, id: newId("caseEvent"), caseId: row.id, kind: "created", fromStatus: null, toStatus: "new", actorUserId: actorOf(ctx), body: null, data: { source: options.source ?? "api" }, occurredAt: row.openedAt },
     ]);
-    await tx.customers.addEvent(caseTimelineEvent(ctx, result.created, "case.opened", openedAt, options.source ?? "api"));
+    await tx.customers.addEvent(caseTimelineEvent(ctx, result.created, "case.opened", row.openedAt, options.source ?? "api"));
     return { case: showCase(ctx, result.created), created: true };
   });
 }

@@ -8,3 +8,6 @@ export * from "./get-case.ts";
 export * from "./list-cases.ts";
 export * from "./get-service-metrics.ts";
 export * from "./validate-case-fields.ts";
+export * from "./import-cases-csv.ts";
+export * from "./import-ticket-log.ts";
+export type { CaseImportRejection, CaseImportResult } from "./case-import-store.ts";

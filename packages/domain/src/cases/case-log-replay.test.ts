@@ -56,7 +56,7 @@ describe("replayTicketLog", () => {
       entry("Completed/Resolved", "2010-04-06T16:44:51+02:00", { team: "V13 2nd 3rd" }),
     ]);
     expect(replay.events.map((e) => e.toStatus)).toEqual(["new", "open", "pending_customer", null, "resolved"]);
-    expect(replay).toMatchObject({ status: "resolved", team: "V13 2nd 3rd", product: "PROD582", organization: "Org line A2", priority: "normal" });
+    expect(replay).toMatchObject({ status: "resolved", team: "V13 2nd 3rd", product: "PROD582", organization: "Org line A2", priority: "normal", handoffs: 2 });
     expect(replay.firstResponseAt?.toISOString()).toBe("2010-03-31T14:59:42.000Z");
   });
 });

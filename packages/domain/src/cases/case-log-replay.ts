@@ -72,6 +72,8 @@ export interface ReplayedCase {
   team: string | null;
   product: string | null;
   organization: string | null;
+  /** Times the ticket moved to another support group (BPI 2013). */
+  handoffs: number;
   /** The last resource that took the ticket in charge. */
   resource: string | null;
   events: ReplayedEvent[];
@@ -104,11 +106,13 @@ export function replayTicketLog(format: TicketLogFormat, entries: readonly Ticke
     product: null,
     organization: null,
     resource: null,
+    handoffs: 0,
     events: [{ kind: "created", fromStatus: null, toStatus: "new", body: null, data: { activity: first.activity, resource: first.resource, line: first.line }, at: first.at }],
     outOfOrder: 0,
   };
   for (const entry of entries) {
     replay.priority = entry.priority ?? replay.priority;
+    if (entry.team && replay.team && entry.team !== replay.team) replay.handoffs++;
     replay.team = entry.team ?? replay.team;
     replay.product = entry.product ?? replay.product;
     replay.organization = entry.organization ?? replay.organization;

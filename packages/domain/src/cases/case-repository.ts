@@ -1,5 +1,6 @@
 import type { CustomerScope } from "../security/customer-scope.ts";
 import type { PageCursor } from "../customers/page-cursor.ts";
+import type { NewTimelineEvent } from "../customers/timeline-event.ts";
 import type { Case, CaseEvent, CasePriority, CaseStatus, Team } from "./case.ts";
 import type { ServiceMetricsQuery, ServiceMetricsRow } from "./case-service-metrics.ts";
 
@@ -39,10 +40,11 @@ export function caseSearchOrder(sort: CaseSort): string {
 /** Column changes of one update; the repository bumps version and updated_at. */
 export type CaseChanges = Partial<Omit<Case, "workspaceId" | "id" | "customerId" | "version" | "createdAt" | "updatedAt">>;
 
-/** A case and its events, written together by imports. */
+/** A case, its events and its customer-timeline events, written together by imports. */
 export interface CaseWithEvents {
   case: Case;
   events: CaseEvent[];
+  timeline: NewTimelineEvent[];
 }
 
 export interface CaseRepository {
@@ -57,7 +59,9 @@ export interface CaseRepository {
   search(workspaceId: string, search: CaseSearch): Promise<CasePage>;
   /** Ids of the external ids already present (imports skip them). */
   existingExternalIds(workspaceId: string, externalIds: readonly string[]): Promise<Set<string>>;
-  /** Insert cases with their events; the caller holds the transaction. */
+  /** Customer ids of the given customer external ids (those that exist). */
+  customerIdsByExternalId(workspaceId: string, externalIds: readonly string[]): Promise<Map<string, string>>;
+  /** Insert cases with their events and timeline events; the caller holds the transaction. */
   insertMany(rows: readonly CaseWithEvents[]): Promise<void>;
   findTeam(workspaceId: string, id: string): Promise<Team | null>;
   /** Create the teams that do not exist yet (by id). */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { CaseRepository } from "@tenure/domain";
+import type { CaseRepository, NewTimelineEvent } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
 import { toCase, toCaseColumns, toCaseEvent, toCaseEventInsert, toCaseInsert } from "./case-row.ts";
 import { serviceMetrics } from "./case-service-metrics.ts";
@@ -8,6 +8,24 @@ import { searchCases } from "./search-cases.ts";
 
 /** Rows per multi-row insert of an import (well under the 65,535 bind parameters). */
 const insertBatch = 500;
+
+/** `items` in slices of insertBatch (none when empty). */
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += insertBatch) yield items.slice(i, i + insertBatch);
+}
+
+function toTimelineInsert(e: NewTimelineEvent) {
+  return {
+    workspace_id: e.workspaceId,
+    id: e.id,
+    customer_id: e.customerId,
+    type: e.type,
+    occurred_at: e.occurredAt,
+    source: e.source,
+    summary: e.summary,
+    properties: JSON.stringify(e.properties),
+  };
+}
 
 /** CaseRepository on teams, cases and case_events. */
 export function createCaseRepository(base: Kysely<Schema>): CaseRepository {
@@ -54,9 +72,7 @@ export function createCaseRepository(base: Kysely<Schema>): CaseRepository {
     },
 
     async addEvents(events) {
-      for (let i = 0; i < events.length; i += insertBatch) {
-        await db.insertInto("case_events").values(events.slice(i, i + insertBatch).map(toCaseEventInsert)).execute();
-      }
+      for (const batch of batches(events)) await db.insertInto("case_events").values(batch.map(toCaseEventInsert)).execute();
     },
 
     async listEvents(workspaceId, caseId) {
@@ -75,28 +91,26 @@ export function createCaseRepository(base: Kysely<Schema>): CaseRepository {
 
     async existingExternalIds(workspaceId, externalIds) {
       const found = new Set<string>();
-      for (let i = 0; i < externalIds.length; i += insertBatch) {
-        const rows = await db
-          .selectFrom("cases")
-          .select("external_id")
-          .where("workspace_id", "=", workspaceId)
-          .where("external_id", "in", externalIds.slice(i, i + insertBatch))
-          .execute();
+      for (const batch of batches(externalIds)) {
+        const rows = await db.selectFrom("cases").select("external_id").where("workspace_id", "=", workspaceId).where("external_id", "in", batch).execute();
         for (const row of rows) if (row.external_id !== null) found.add(row.external_id);
       }
       return found;
     },
 
+    async customerIdsByExternalId(workspaceId, externalIds) {
+      const found = new Map<string, string>();
+      for (const batch of batches(externalIds)) {
+        const rows = await db.selectFrom("customers").select(["id", "external_id"]).where("workspace_id", "=", workspaceId).where("external_id", "in", batch).execute();
+        for (const row of rows) if (row.external_id !== null) found.set(row.external_id, row.id);
+      }
+      return found;
+    },
+
     async insertMany(rows) {
-      for (let i = 0; i < rows.length; i += insertBatch) {
-        const batch = rows.slice(i, i + insertBatch);
-        if (batch.length === 0) continue;
-        await db.insertInto("cases").values(batch.map((r) => toCaseInsert(r.case))).execute();
-      }
-      const events = rows.flatMap((r) => r.events);
-      for (let i = 0; i < events.length; i += insertBatch) {
-        await db.insertInto("case_events").values(events.slice(i, i + insertBatch).map(toCaseEventInsert)).execute();
-      }
+      for (const batch of batches(rows)) await db.insertInto("cases").values(batch.map((r) => toCaseInsert(r.case))).execute();
+      for (const batch of batches(rows.flatMap((r) => r.events))) await db.insertInto("case_events").values(batch.map(toCaseEventInsert)).execute();
+      for (const batch of batches(rows.flatMap((r) => r.timeline))) await db.insertInto("events").values(batch.map(toTimelineInsert)).execute();
     },
 
     async findTeam(workspaceId, id) {

@@ -6,6 +6,8 @@ import { problemResponses } from "../problem-responses.ts";
 import { routePermission } from "../security/route-permission.ts";
 import { toServiceMetricsRowJson } from "./case-json.ts";
 
+const day = 86_400_000;
+
 /** GET /api/analytics/service */
 export function caseServiceMetricsRoute(app: ApiServer, deps: AppDeps): void {
   app.get(
@@ -22,9 +24,10 @@ export function caseServiceMetricsRoute(app: ApiServer, deps: AppDeps): void {
     },
     async (request) => {
       const q = request.query;
+      const to = q.to ? new Date(`${q.to}T00:00:00Z`) : new Date(Math.ceil(Date.now() / day) * day);
       const metrics = await getServiceMetrics(requestContext(request), deps, {
-        from: new Date(`${q.from}T00:00:00Z`),
-        to: new Date(`${q.to}T00:00:00Z`),
+        from: q.from ? new Date(`${q.from}T00:00:00Z`) : new Date(to.getTime() - 90 * day),
+        to,
         groupBy: q.groupBy,
         period: q.period,
       });
