@@ -57,6 +57,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mailer: configuredMailer(config),
       baseUrl: config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`,
       frequencyDays: config.surveyFrequencyDays,
+      publicRateLimit: { requests: config.surveyPageRateLimit, windowMs: 60_000 },
     };
     app = await buildApp({ repositories, logger, jobs: pendingJobs.queue, satisfaction });
     await app.listen({ port: config.port, host: config.host });

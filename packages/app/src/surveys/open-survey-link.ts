@@ -28,12 +28,11 @@ export async function openSurveyLink(
     return { status: "expired", locale: expired?.locale ?? null };
   }
   const { workspaceId, invitationId } = check.claims;
-  const invitation = await deps.repositories.surveys.findInvitation(workspaceId, invitationId, { forUpdate: options.forUpdate ?? false });
-  if (invitation === null) return { status: "invalid" };
+  // one round trip: the invitation, its survey and the workspace's name
+  const page = await deps.repositories.surveys.findInvitationPage(workspaceId, invitationId, { forUpdate: options.forUpdate ?? false });
+  if (page === null) return { status: "invalid" };
+  const { invitation, survey, company } = page;
   if (invitation.expiresAt.getTime() <= now.getTime()) return { status: "expired", locale: invitation.locale };
   if (invitation.usedAt !== null) return { status: "used", locale: invitation.locale };
-  const survey = await deps.repositories.surveys.findSurvey(workspaceId, invitation.surveyId);
-  if (survey === null) return { status: "invalid" };
-  const company = (await deps.repositories.surveys.companyName(workspaceId)) ?? "";
   return { status: "open", survey, invitation, locale: invitation.locale, company };
 }

@@ -51,6 +51,8 @@ export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpR
   lastInvitationAt(workspaceId: string, customerId: string): Promise<Date | null>;
   insertInvitation(invitation: SurveyInvitation): Promise<void>;
   findInvitation(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<SurveyInvitation | null>;
+  /** The invitation with its survey and the workspace's name in one round trip (the public page); `forUpdate` locks the invitation row. */
+  findInvitationPage(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<{ invitation: SurveyInvitation; survey: Survey; company: string } | null>;
   markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
   /** False when the response was already recorded (same invitation, or same survey and external id). */
   insertResponse(response: SurveyResponse): Promise<boolean>;

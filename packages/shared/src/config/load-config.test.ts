@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       adminPassword: null,
       secret: null,
       surveyFrequencyDays: 30,
+      surveyPageRateLimit: 60,
       smtpUrl: null,
       mailFrom: "tenure@localhost",
       publicUrl: null,

@@ -27,6 +27,8 @@ export interface Config {
   readonly secret: string | null;
   /** Never more than one survey per customer in this many days. */
   readonly surveyFrequencyDays: number;
+  /** Requests per client address and minute on the public survey page /s/{token}. */
+  readonly surveyPageRateLimit: number;
   /** smtp:// or smtps:// URL of the mail server for survey emails; null → email surveys are refused with a clear error. */
   readonly smtpUrl: string | null;
   /** From address of survey emails. */
@@ -49,6 +51,7 @@ export const configVariables = {
   TENURE_ADMIN_PASSWORD: "(unset)",
   TENURE_SECRET: "(unset: generated into TENURE_DATA_DIR/server-secret)",
   TENURE_SURVEY_FREQUENCY_DAYS: "30",
+  TENURE_SURVEY_PAGE_RATE_LIMIT: "60 (requests per client address and minute on /s/{token})",
   TENURE_SMTP_URL: "(unset: no survey emails)",
   TENURE_MAIL_FROM: "tenure@localhost",
   TENURE_PUBLIC_URL: "(unset: http://HOST:PORT)",
@@ -120,6 +123,13 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     else problems.push(`TENURE_SURVEY_FREQUENCY_DAYS must be a whole number of days from 0 to 3650, got "${frequencyText}"`);
   }
 
+  let surveyPageRateLimit = 60;
+  const rateText = text("TENURE_SURVEY_PAGE_RATE_LIMIT");
+  if (rateText !== null) {
+    if (/^\d+$/.test(rateText) && Number(rateText) >= 1 && Number(rateText) <= 1_000_000) surveyPageRateLimit = Number(rateText);
+    else problems.push(`TENURE_SURVEY_PAGE_RATE_LIMIT must be a whole number of requests a minute from 1 to 1000000, got "${rateText}"`);
+  }
+
   const smtpUrl = text("TENURE_SMTP_URL");
   if (smtpUrl !== null && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) problems.push(`TENURE_SMTP_URL must be an smtp:// or smtps:// URL, got "${redactUrl(smtpUrl)}"`);
   const mailFrom = text("TENURE_MAIL_FROM") ?? "tenure@localhost";
@@ -135,7 +145,7 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       { problems },
     );
   }
-  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword, secret, surveyFrequencyDays, smtpUrl, mailFrom, publicUrl };
+  return { port, host, databaseUrl, dataDir, logLevel, demo: demo ?? true, adminEmail, adminPassword, secret, surveyFrequencyDays, surveyPageRateLimit, smtpUrl, mailFrom, publicUrl };
 }
 
 function isPostgresUrl(value: string): boolean {

@@ -83,6 +83,31 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
       return row ? toInvitation(row) : null;
     },
 
+    async findInvitationPage(workspaceId, id, options = {}) {
+      let select = db
+        .selectFrom("survey_invitations as i")
+        .innerJoin("surveys as s", (j) => j.onRef("s.workspace_id", "=", "i.workspace_id").onRef("s.id", "=", "i.survey_id"))
+        .innerJoin("workspaces as w", "w.id", "i.workspace_id")
+        .selectAll("i")
+        .select(["s.name as survey_name", "s.kind as survey_kind", "s.purpose as survey_purpose", "s.questions as survey_questions", "s.created_at as survey_created_at", "s.archived_at as survey_archived_at", "w.name as company"])
+        .where("i.workspace_id", "=", workspaceId)
+        .where("i.id", "=", id);
+      if (options.forUpdate) select = select.forUpdate("i");
+      const row = await select.executeTakeFirst();
+      if (!row) return null;
+      const survey = toSurvey({
+        workspace_id: row.workspace_id,
+        id: row.survey_id,
+        name: row.survey_name,
+        kind: row.survey_kind,
+        purpose: row.survey_purpose,
+        questions: row.survey_questions,
+        created_at: row.survey_created_at,
+        archived_at: row.survey_archived_at,
+      });
+      return { invitation: toInvitation(row), survey, company: row.company };
+    },
+
     async markInvitationUsed(workspaceId, id, at) {
       await db.updateTable("survey_invitations").set({ used_at: at }).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
     },
