@@ -25,7 +25,8 @@ function nulPath(value: unknown, path: string): string | null {
     }
     return null;
   }
-  if (typeof value === "object" && value !== null) {
+  // Only parsed JSON is walked: a streamed upload (a file import body) is not a tree of values.
+  if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     for (const [key, item] of Object.entries(value)) {
       if (key.includes("\u0000")) return `${path}.${key.replace(/\u0000/g, "\\0")}`;
       const found = nulPath(item, `${path}.${key}`);

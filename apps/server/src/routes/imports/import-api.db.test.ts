@@ -77,6 +77,13 @@ describe.each(testEngines())("import API on %s", (engine) => {
     expect((await get(ws, "/api/imports")).json<{ items: ImportRunJson[] }>().items.map((r) => r.id)).toContain(started.id);
   });
 
+  it("takes an upload streamed over a real connection", async () => {
+    const address = await small.listen({ port: 0, host: "127.0.0.1" });
+    const res = await fetch(`${address}/api/imports/preview?entity=customers`, { method: "POST", headers: { authorization: `Bearer ${ws.token}`, "content-type": "text/csv" }, body: "external_id\nsock-1\n" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ImportPreviewJson).rows).toEqual([["sock-1"]]);
+  });
+
   it("stores nothing when the columns do not fit, and says why in the run", async () => {
     const started = (await upload(api.app, ws, "/api/imports?entity=orders", "order,when\no1,2025-01-01\n")).json<ImportRunJson>();
     const run = await finished(ws, started.id);
