@@ -54,8 +54,10 @@ create table case_sla (
   started_at timestamptz not null,
   stopped_at timestamptz,
   due_at timestamptz,
-  elapsed_minutes integer not null,
-  paused_minutes integer not null,
+  -- business minutes counted and paused, once the clock has stopped (a
+  -- running clock's change every minute; GET /api/cases/{id}/sla computes them)
+  elapsed_minutes integer,
+  paused_minutes integer,
   state text not null check (state in ('running','paused','met','breached')),
   warned_at timestamptz,
   breached_at timestamptz,

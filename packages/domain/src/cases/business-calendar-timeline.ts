@@ -58,11 +58,9 @@ export function businessTimeline(workingTime: WorkingTime, originMs: number): Bu
       total += end - from;
     }
   };
-  const growUntil = (done: () => boolean): void => {
-    while (!done()) {
-      if ((nextDay - firstDay) / dayMs > maxSearchDays) throw new Error(`no working time within ${maxSearchDays} days in calendar zone ${zone}`);
-      addDay();
-    }
+  const addDayOrThrow = (): void => {
+    if ((nextDay - firstDay) / dayMs > maxSearchDays) throw new Error(`no working time within ${maxSearchDays} days in calendar zone ${zone}`);
+    addDay();
   };
   /** Index of the last interval starting at or before `ms`, or -1. */
   const lastStartingBy = (ms: number): number => {
@@ -81,13 +79,13 @@ export function businessTimeline(workingTime: WorkingTime, originMs: number): Bu
 
   return {
     businessMsAt(ms) {
-      growUntil(() => nextDay > ms + dayMs);
+      while (nextDay <= ms + dayMs) addDayOrThrow();
       const index = lastStartingBy(ms);
       if (index < 0) return 0;
       return (before[index] ?? 0) + Math.min(ms, ends[index] ?? ms) - (starts[index] ?? ms);
     },
     instantAt(businessMs) {
-      growUntil(() => total >= businessMs && starts.length > 0);
+      while (total < businessMs || starts.length === 0) addDayOrThrow();
       let low = 0;
       let high = starts.length - 1;
       // first interval whose running total after it reaches businessMs

@@ -42,7 +42,23 @@ export function computeSlaStates(records: readonly SlaCaseRecord[], policies: re
     const timeline: BusinessTimeline = businessTimeline(group.workingTime, group.originMs);
     for (const { record, policy } of group.cases) {
       const settled = finalStatuses.has(record.status);
-      for (const metric of evaluateCaseSla(timeline, policy, record, nowMs)) states.push({ ...metric, caseId: record.caseId, policyId: policy.id, settled });
+      for (const m of evaluateCaseSla(timeline, policy, record, nowMs)) {
+        states.push({
+          caseId: record.caseId,
+          policyId: policy.id,
+          settled,
+          metric: m.metric,
+          startedAtMs: m.startedAtMs,
+          stoppedAtMs: m.stoppedAtMs,
+          targetMinutes: m.targetMinutes,
+          dueAtMs: m.dueAtMs,
+          elapsedMinutes: m.elapsedMinutes,
+          pausedMinutes: m.pausedMinutes,
+          warnedAtMs: m.warnedAtMs,
+          breachedAtMs: m.breachedAtMs,
+          state: m.state,
+        });
+      }
     }
   }
   return states;

@@ -36,11 +36,12 @@ export interface SlaClockInput {
 
 /**
  * The instant at which `budgetMs` business milliseconds have counted from
- * `startMs`, skipping the (merged, ordered) pauses; null when the budget is
+ * `startBusinessMs` (a position on the timeline), skipping the (merged,
+ * ordered) pauses; null when the budget is
  * not spent before an open pause (the clock is stopped there).
  */
-function instantWhenSpent(timeline: BusinessTimeline, startMs: number, budgetMs: number, pauses: { startMs: number; endMs: number }[], openPauseFromMs: number | null): number | null {
-  let cursor = timeline.businessMsAt(startMs);
+function instantWhenSpent(timeline: BusinessTimeline, startBusinessMs: number, budgetMs: number, pauses: { startMs: number; endMs: number }[], openPauseFromMs: number | null): number | null {
+  let cursor = startBusinessMs;
   let remaining = budgetMs;
   for (const pause of pauses) {
     const available = timeline.businessMsAt(pause.startMs) - cursor;
@@ -63,20 +64,21 @@ function instantWhenSpent(timeline: BusinessTimeline, startMs: number, budgetMs:
  */
 export function computeSlaClock(timeline: BusinessTimeline, input: SlaClockInput): SlaClock {
   const endMs = Math.max(input.startedAtMs, input.stoppedAtMs ?? input.nowMs);
-  // a pause still open at the end of the counted span (only possible while running) stops the due time
-  const openPause = input.stoppedAtMs === null ? input.pauses.find((p) => p.endMs === null && p.startMs <= endMs) : undefined;
-  const openFromMs = openPause ? Math.max(openPause.startMs, input.startedAtMs) : null;
-  const closedPauses = mergePauses(
-    input.pauses.filter((p) => p !== openPause),
-    input.startedAtMs,
-    endMs,
-  );
-  const countedPauses = mergePauses(input.pauses, input.startedAtMs, endMs);
-  const pausedMs = countedPauses.reduce((sum, p) => sum + timeline.businessMsAt(p.endMs) - timeline.businessMsAt(p.startMs), 0);
-  const elapsedMs = timeline.businessMsAt(endMs) - timeline.businessMsAt(input.startedAtMs) - pausedMs;
+  const startBusinessMs = timeline.businessMsAt(input.startedAtMs);
+  let openFromMs: number | null = null;
+  let closedPauses: { startMs: number; endMs: number }[] = [];
+  let pausedMs = 0;
+  if (input.pauses.length > 0) {
+    // a pause still open at the end of the counted span (only possible while running) stops the due time
+    const openPause = input.stoppedAtMs === null ? input.pauses.find((p) => p.endMs === null && p.startMs <= endMs) : undefined;
+    openFromMs = openPause ? Math.max(openPause.startMs, input.startedAtMs) : null;
+    closedPauses = mergePauses(openPause ? input.pauses.filter((p) => p !== openPause) : input.pauses, input.startedAtMs, endMs);
+    for (const p of openPause ? mergePauses(input.pauses, input.startedAtMs, endMs) : closedPauses) pausedMs += timeline.businessMsAt(p.endMs) - timeline.businessMsAt(p.startMs);
+  }
+  const elapsedMs = timeline.businessMsAt(endMs) - startBusinessMs - pausedMs;
   const targetMs = input.targetMinutes * minuteMs;
-  const dueAtMs = instantWhenSpent(timeline, input.startedAtMs, targetMs, closedPauses, openFromMs);
-  const warnAtMs = instantWhenSpent(timeline, input.startedAtMs, (targetMs * input.warnAtPercent) / 100, closedPauses, openFromMs);
+  const dueAtMs = instantWhenSpent(timeline, startBusinessMs, targetMs, closedPauses, openFromMs);
+  const warnAtMs = instantWhenSpent(timeline, startBusinessMs, (targetMs * input.warnAtPercent) / 100, closedPauses, openFromMs);
   const breachedAtMs = dueAtMs !== null && dueAtMs < endMs ? dueAtMs : null;
   const warnedAtMs = warnAtMs !== null && warnAtMs <= endMs ? warnAtMs : null;
   let state: SlaClockState;

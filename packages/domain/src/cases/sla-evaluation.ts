@@ -31,8 +31,10 @@ export interface SlaMetricState extends SlaClock {
 
 /** The statuses a policy pauses in: always pending_customer, on_hold when the policy says so. */
 export function pausingStatuses(policy: Pick<SlaPolicy, "pauseOnHold">): ReadonlySet<string> {
-  return new Set(policy.pauseOnHold ? ["pending_customer", "on_hold"] : ["pending_customer"]);
+  return policy.pauseOnHold ? pendingOrHeld : pendingOnly;
 }
+const pendingOnly: ReadonlySet<string> = new Set(["pending_customer"]);
+const pendingOrHeld: ReadonlySet<string> = new Set(["pending_customer", "on_hold"]);
 
 /** The pauses of a status history: each stretch spent in a pausing status (the last one open). */
 export function pausesFromHistory(changes: readonly SlaStatusChange[], pausing: ReadonlySet<string>): TimeInterval[] {
@@ -52,17 +54,26 @@ export function pausesFromHistory(changes: readonly SlaStatusChange[], pausing: 
  */
 export function evaluateCaseSla(timeline: BusinessTimeline, policy: SlaPolicy, facts: SlaCaseFacts, nowMs: number): SlaMetricState[] {
   const pauses = pausesFromHistory(facts.statusChanges, pausingStatuses(policy));
-  const spans: { metric: SlaMetric; startedAtMs: number; stoppedAtMs: number | null }[] = [
-    { metric: "first_response", startedAtMs: facts.openedAtMs, stoppedAtMs: facts.firstResponseAtMs ?? facts.resolvedAtMs },
-    { metric: "resolution", startedAtMs: facts.openedAtMs, stoppedAtMs: facts.resolvedAtMs },
-  ];
-  if (facts.nextResponse) spans.push({ metric: "next_response", startedAtMs: facts.nextResponse.awaitingSinceMs, stoppedAtMs: facts.nextResponse.respondedAtMs ?? facts.resolvedAtMs });
   const states: SlaMetricState[] = [];
-  for (const span of spans) {
-    const targetMinutes = slaTarget(policy, span.metric);
-    if (targetMinutes === null) continue;
-    const clock = computeSlaClock(timeline, { ...span, targetMinutes, warnAtPercent: policy.warnAtPercent, pauses, nowMs });
-    states.push({ metric: span.metric, ...clock });
-  }
+  const add = (metric: SlaMetric, startedAtMs: number, stoppedAtMs: number | null): void => {
+    const targetMinutes = slaTarget(policy, metric);
+    if (targetMinutes === null) return;
+    const c = computeSlaClock(timeline, { startedAtMs, stoppedAtMs, targetMinutes, warnAtPercent: policy.warnAtPercent, pauses, nowMs });
+    states.push({
+      metric,
+      startedAtMs: c.startedAtMs,
+      stoppedAtMs: c.stoppedAtMs,
+      targetMinutes: c.targetMinutes,
+      dueAtMs: c.dueAtMs,
+      elapsedMinutes: c.elapsedMinutes,
+      pausedMinutes: c.pausedMinutes,
+      warnedAtMs: c.warnedAtMs,
+      breachedAtMs: c.breachedAtMs,
+      state: c.state,
+    });
+  };
+  add("first_response", facts.openedAtMs, facts.firstResponseAtMs ?? facts.resolvedAtMs);
+  add("resolution", facts.openedAtMs, facts.resolvedAtMs);
+  if (facts.nextResponse) add("next_response", facts.nextResponse.awaitingSinceMs, facts.nextResponse.respondedAtMs ?? facts.resolvedAtMs);
   return states;
 }

@@ -53,6 +53,8 @@ export interface SlaWriteReport {
   clocks: number;
   newWarnings: number;
   newBreaches: number;
+  /** Wall-clock milliseconds of each phase (for the job log and the bench). */
+  timings: { readMs: number; computeMs: number; writeMs: number };
 }
 
 /** SLA policies, business calendars, per-case SLA state and alerts. */
@@ -66,18 +68,22 @@ export interface SlaRepository {
   /** Insert or update; conflict when another calendar is already the team's or the default. */
   saveCalendar(calendar: BusinessCalendar): Promise<void>;
   deleteCalendar(workspaceId: string, id: string): Promise<boolean>;
+  /** One case as the clocks read it (see recompute), or null when it does not exist. */
+  loadCase(workspaceId: string, caseId: string, attributeKeys: readonly string[]): Promise<SlaCaseRecord | null>;
   /**
-   * The cases whose clocks need computing (every case not resolved or closed,
-   * and resolved or closed ones not yet settled), or the one `caseId`.
+   * The bulk recompute, in one transaction on one held connection: read every
+   * case whose clocks need computing (not resolved or closed, or resolved or
+   * closed but not yet settled), let `compute` turn them into clocks, replace
+   * the stored clocks of those cases, and record a warning or breach alert
+   * (and a case event for a breach) for every clock that newly crossed its
+   * threshold.
    */
-  loadCases(workspaceId: string, options: { attributeKeys: readonly string[]; caseId?: string }): Promise<SlaCaseRecord[]>;
-  /**
-   * Replace the clocks of `caseIds` with `states` in one transaction, record a
-   * warning or breach alert (and a case event for a breach) for every clock
-   * that newly crossed its threshold.
-   */
-  writeStates(workspaceId: string, caseIds: readonly string[], states: readonly CaseSlaState[], computedAt: Date): Promise<SlaWriteReport>;
-  listCaseStates(workspaceId: string, caseId: string): Promise<CaseSlaState[]>;
+  recompute(
+    workspaceId: string,
+    attributeKeys: readonly string[],
+    compute: (records: readonly SlaCaseRecord[]) => CaseSlaState[],
+    computedAt: Date,
+  ): Promise<SlaWriteReport>;
   listAlerts(workspaceId: string, query: { kind: "warning" | "breach" | null; caseId: string | null; limit: number }): Promise<SlaAlert[]>;
   /** Attainment of clocks that started in [from, to). */
   attainment(workspaceId: string, range: { from: Date; to: Date }): Promise<SlaAttainment[]>;

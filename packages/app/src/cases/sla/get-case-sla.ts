@@ -11,7 +11,7 @@ export async function getCaseSla(ctx: RequestContext, deps: { repositories: Pick
   authorize(ctx, "cases.read");
   const slas = deps.repositories.slas;
   const [policies, calendars] = await Promise.all([slas.listPolicies(ctx.workspaceId), slas.listCalendars(ctx.workspaceId)]);
-  const records = await slas.loadCases(ctx.workspaceId, { attributeKeys: slaAttributeKeys(policies), caseId });
-  if (records.length === 0) throw notFound("case_not_found", `Case ${caseId} does not exist.`, { caseId });
-  return computeSlaStates(records, policies, calendars, now.getTime());
+  const record = await slas.loadCase(ctx.workspaceId, caseId, slaAttributeKeys(policies));
+  if (!record) throw notFound("case_not_found", `Case ${caseId} does not exist.`, { caseId });
+  return computeSlaStates([record], policies, calendars, now.getTime());
 }

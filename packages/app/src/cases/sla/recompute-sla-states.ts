@@ -14,12 +14,5 @@ export async function recomputeSlaStates(ctx: RequestContext, deps: { repositori
   authorize(ctx, "cases.configure");
   const slas = deps.repositories.slas;
   const [policies, calendars] = await Promise.all([slas.listPolicies(ctx.workspaceId), slas.listCalendars(ctx.workspaceId)]);
-  const records = await slas.loadCases(ctx.workspaceId, { attributeKeys: slaAttributeKeys(policies) });
-  const states = computeSlaStates(records, policies, calendars, now.getTime());
-  return slas.writeStates(
-    ctx.workspaceId,
-    records.map((r) => r.caseId),
-    states,
-    now,
-  );
+  return slas.recompute(ctx.workspaceId, slaAttributeKeys(policies), (records) => computeSlaStates(records, policies, calendars, now.getTime()), now);
 }

@@ -1,6 +1,4 @@
-import { sql } from "kysely";
 import type { SlaCaseRecord, SlaPriority, SlaStatusChange } from "@tenure/domain";
-import type { SlaDb } from "./sla-tables.ts";
 
 interface LoadedRow {
   id: string;
@@ -21,6 +19,49 @@ interface LoadedRow {
   responded_ms: string | null;
 }
 
+/** Runs one statement with positional parameters: a held session's query, or Kysely's connection. */
+export type RawQuery = <R>(text: string, parameters: readonly unknown[]) => Promise<R[]>;
+
+const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::bigint`;
+
+/**
+ * The cases the SLA clocks need, with $1 the workspace, $2 the customer
+ * attribute keys policies name, $3 one case id or null (then every case not
+ * yet settled: open, or resolved since its last computation). The status
+ * history is one GROUP BY over case_events; the next response waits on the
+ * customer's latest update after the first response and is answered by the
+ * first `response` event after it.
+ */
+const loadSql = `
+  with target as (
+    select c.* from cases c
+    where c.workspace_id = $1
+      and (case when $3::text is null
+             then c.is_open or not exists (select 1 from case_sla s where s.workspace_id = c.workspace_id and s.case_id = c.id and s.settled)
+             else c.id = $3 end)
+  ),
+  history as (
+    select e.case_id, string_agg(e.to_status || '@' || ${epochMs("e.occurred_at")}, ',' order by e.occurred_at, e.id) as changes
+    from case_events e join target t on t.id = e.case_id
+    where e.workspace_id = $1 and e.to_status is not null
+    group by e.case_id
+  )
+  select t.id, t.priority, t.status, t.team_id, tm.time_zone as team_time_zone, t.owner_user_id,
+    cu.kind as customer_kind, cu.size_band,
+    case when cardinality($2::text[]) > 0 then (select jsonb_object_agg(k, cu.attributes ->> k) from unnest($2::text[]) as k) end as attributes,
+    ${epochMs("t.opened_at")} as opened_ms,
+    ${epochMs("t.first_response_at")} as first_response_ms,
+    case when not t.is_open then ${epochMs("coalesce(t.resolved_at, t.closed_at, t.updated_at)")} end as resolved_ms,
+    h.changes,
+    case when t.last_customer_update_at > t.first_response_at then ${epochMs("t.last_customer_update_at")} end as awaiting_ms,
+    case when t.last_customer_update_at > t.first_response_at then ${epochMs(`(
+      select min(r.occurred_at) from case_events r
+      where r.workspace_id = $1 and r.case_id = t.id and r.kind = 'response' and r.occurred_at >= t.last_customer_update_at)`)} end as responded_ms
+  from target t
+  left join teams tm on tm.workspace_id = t.workspace_id and tm.id = t.team_id
+  left join customers cu on cu.workspace_id = t.workspace_id and cu.id = t.customer_id
+  left join history h on h.case_id = t.id`;
+
 function parseChanges(text: string | null): SlaStatusChange[] {
   if (!text) return [];
   return text.split(",").map((item) => {
@@ -31,52 +72,10 @@ function parseChanges(text: string | null): SlaStatusChange[] {
 
 const toMs = (value: string | null): number | null => (value === null ? null : Number(value));
 
-/**
- * One set-based read of the cases the SLA clocks need: every case not yet
- * settled (open, or resolved since its last computation), with its team's
- * zone, the customer's segment fields, its status history (one GROUP BY over
- * case_events) and the customer's latest update after the first response, which the
- * next response (the first `response` event after it) answers.
- */
-export async function loadSlaCases(db: SlaDb, workspaceId: string, options: { attributeKeys: readonly string[]; caseId?: string }): Promise<SlaCaseRecord[]> {
-  const keys = [...options.attributeKeys];
-  const caseFilter = options.caseId
-    ? sql`c.id = ${options.caseId}`
-    : sql`(c.status not in ('resolved', 'closed') or not exists (select 1 from case_sla s where s.workspace_id = c.workspace_id and s.case_id = c.id and s.settled))`;
-  const result = await sql<LoadedRow>`
-    with target as (
-      select c.* from cases c where c.workspace_id = ${workspaceId} and ${caseFilter}
-    ),
-    history as (
-      select e.case_id, string_agg(e.to_status || '@' || (extract(epoch from e.occurred_at) * 1000)::bigint, ',' order by e.occurred_at, e.id) as changes
-      from case_events e join target t on t.id = e.case_id
-      where e.workspace_id = ${workspaceId} and e.to_status is not null
-      group by e.case_id
-    ),
-    waiting as (
-      select t.id as case_id, t.last_customer_update_at as awaiting_at
-      from target t
-      where t.first_response_at is not null and t.last_customer_update_at > t.first_response_at
-    )
-    select t.id, t.priority, t.status, t.team_id, tm.time_zone as team_time_zone, t.owner_user_id,
-      cu.kind as customer_kind, cu.size_band,
-      ${keys.length > 0 ? sql`(select jsonb_object_agg(k, cu.attributes ->> k) from unnest(${keys}::text[]) as k)` : sql`null::jsonb`} as attributes,
-      (extract(epoch from t.opened_at) * 1000)::bigint as opened_ms,
-      (extract(epoch from t.first_response_at) * 1000)::bigint as first_response_ms,
-      case when t.status in ('resolved', 'closed') then (extract(epoch from coalesce(t.resolved_at, t.closed_at, t.updated_at)) * 1000)::bigint end as resolved_ms,
-      h.changes,
-      (extract(epoch from w.awaiting_at) * 1000)::bigint as awaiting_ms,
-      (extract(epoch from (
-        select min(r.occurred_at) from case_events r
-        where r.workspace_id = ${workspaceId} and r.case_id = t.id and r.kind = 'response' and r.occurred_at >= w.awaiting_at
-      )) * 1000)::bigint as responded_ms
-    from target t
-    left join teams tm on tm.workspace_id = t.workspace_id and tm.id = t.team_id
-    left join customers cu on cu.workspace_id = t.workspace_id and cu.id = t.customer_id
-    left join history h on h.case_id = t.id
-    left join waiting w on w.case_id = t.id
-  `.execute(db);
-  return result.rows.map((row) => {
+/** One set-based read of the cases whose SLA clocks need computing (see loadSql). */
+export async function loadSlaCases(query: RawQuery, workspaceId: string, options: { attributeKeys: readonly string[]; caseId?: string }): Promise<SlaCaseRecord[]> {
+  const rows = await query<LoadedRow>(loadSql, [workspaceId, [...options.attributeKeys], options.caseId ?? null]);
+  return rows.map((row) => {
     const awaiting = toMs(row.awaiting_ms);
     return {
       caseId: row.id,

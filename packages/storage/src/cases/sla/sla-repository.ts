@@ -1,31 +1,12 @@
-import { sql, type Kysely, type Selectable } from "kysely";
-import type { CaseSlaState, SlaAlert, SlaClockState, SlaMetric, SlaRepository } from "@tenure/domain";
+import { CompiledQuery, sql, type Kysely, type Selectable } from "kysely";
+import type { SlaAlert, SlaMetric, SlaRepository } from "@tenure/domain";
 import type { Database } from "../../database/create-database.ts";
 import type { Schema } from "../../database/schema.ts";
+import { openSqlSession } from "../../database/sql-session.ts";
 import { createSlaConfiguration } from "./sla-configuration.ts";
-import { loadSlaCases } from "./sla-load-cases.ts";
+import { loadSlaCases, type RawQuery } from "./sla-load-cases.ts";
 import type { SlaTables } from "./sla-tables.ts";
 import { writeSlaStates } from "./sla-write-states.ts";
-
-const ms = (value: Date | null): number | null => (value === null ? null : value.getTime());
-
-function toState(row: Selectable<SlaTables["case_sla"]>): CaseSlaState {
-  return {
-    caseId: row.case_id,
-    metric: row.metric as SlaMetric,
-    policyId: row.policy_id,
-    targetMinutes: row.target_minutes,
-    startedAtMs: row.started_at.getTime(),
-    stoppedAtMs: ms(row.stopped_at),
-    dueAtMs: ms(row.due_at),
-    elapsedMinutes: row.elapsed_minutes,
-    pausedMinutes: row.paused_minutes,
-    warnedAtMs: ms(row.warned_at),
-    breachedAtMs: ms(row.breached_at),
-    state: row.state as SlaClockState,
-    settled: row.settled,
-  };
-}
 
 function toAlert(row: Selectable<SlaTables["sla_alerts"]>): SlaAlert {
   return {
@@ -51,11 +32,31 @@ export function createSlaRepository(database: Database, base: Kysely<Schema>): S
   const db = base.withTables<SlaTables>();
   return {
     ...createSlaConfiguration(db),
-    loadCases: (workspaceId, options) => loadSlaCases(db, workspaceId, options),
-    writeStates: (workspaceId, caseIds, states, computedAt) => writeSlaStates(database, workspaceId, caseIds, states, computedAt),
-    async listCaseStates(workspaceId, caseId) {
-      const rows = await db.selectFrom("case_sla").selectAll().where("workspace_id", "=", workspaceId).where("case_id", "=", caseId).orderBy("metric").execute();
-      return rows.map(toState);
+    async loadCase(workspaceId, caseId, attributeKeys) {
+      const query: RawQuery = async (text, parameters) => (await db.executeQuery(CompiledQuery.raw(text, [...parameters]))).rows as never[];
+      const [record] = await loadSlaCases(query, workspaceId, { attributeKeys, caseId });
+      return record ?? null;
+    },
+    async recompute(workspaceId, attributeKeys, compute, computedAt) {
+      const session = await openSqlSession(database);
+      let ended = false;
+      try {
+        // bulk statements: JIT compilation costs more than it saves here, sorts fit in memory
+        await session.query("set local jit = off");
+        await session.query("set local work_mem = '64MB'");
+        const started = performance.now();
+        const records = await loadSlaCases(session.query, workspaceId, { attributeKeys });
+        const read = performance.now();
+        const states = compute(records);
+        const computed = performance.now();
+        const alerts = await writeSlaStates(session, workspaceId, records.map((r) => r.caseId), states, computedAt);
+        await session.end(true);
+        ended = true;
+        const written = performance.now();
+        return { cases: records.length, clocks: states.length, ...alerts, timings: { readMs: read - started, computeMs: computed - read, writeMs: written - computed } };
+      } finally {
+        if (!ended) await session.end(false);
+      }
     },
     async listAlerts(workspaceId, query) {
       let select = db.selectFrom("sla_alerts").selectAll().where("workspace_id", "=", workspaceId);

@@ -42,8 +42,8 @@ export type SlaTables = {
     started_at: Date;
     stopped_at: Date | null;
     due_at: Date | null;
-    elapsed_minutes: number;
-    paused_minutes: number;
+    elapsed_minutes: number | null;
+    paused_minutes: number | null;
     state: string;
     warned_at: Date | null;
     breached_at: Date | null;

@@ -1,8 +1,9 @@
-import type { CaseSlaState, SlaWriteReport } from "@tenure/domain";
+import type { CaseSlaState } from "@tenure/domain";
 import { newId } from "@tenure/shared";
-import type { Database } from "../../database/create-database.ts";
 import { escapeCopyValue } from "../../database/encode-copy-text.ts";
-import { openSqlSession, type SqlSession } from "../../database/sql-session.ts";
+import type { SqlSession } from "../../database/sql-session.ts";
+
+const cols = "policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled";
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -49,67 +50,68 @@ async function insertAlerts(session: SqlSession, workspaceId: string, kind: "war
 }
 
 /**
- * Store the clocks of `caseIds` in one transaction on one held connection:
- * COPY the computed clocks and case ids into temporary tables, raise the new
- * alerts (comparing with the stored state), delete the clocks no longer
- * running (policy changed), and upsert the rest, skipping rows that did not
- * change.
+ * Store the clocks of `caseIds` on the open `session`: COPY the computed
+ * clocks and case ids into temporary tables, raise the new alerts (comparing
+ * with the stored state), delete the clocks no longer running (policy
+ * changed), update the clocks that changed and insert the new ones — so in
+ * the steady state only clocks that warned, breached, paused, resumed or
+ * stopped are written.
  */
-export async function writeSlaStates(database: Database, workspaceId: string, caseIds: readonly string[], states: readonly CaseSlaState[], computedAt: Date): Promise<SlaWriteReport> {
-  const session = await openSqlSession(database);
-  let committed = false;
-  try {
-    await session.query(`create temp table sla_stage (
-      case_id text, metric text, policy_id text, target_minutes integer, started_at timestamptz, stopped_at timestamptz, due_at timestamptz,
-      elapsed_minutes integer, paused_minutes integer, state text, warned_at timestamptz, breached_at timestamptz, settled boolean) on commit drop`);
-    await session.query("create temp table sla_stage_cases (case_id text primary key) on commit drop");
-    await session.copyIn("sla_stage_cases (case_id)", copyText(caseIds.map((id) => [id])));
-    await session.copyIn(
-      "sla_stage",
-      copyText(
-        states.map((s) => [
-          s.caseId,
-          s.metric,
-          s.policyId,
-          String(s.targetMinutes),
-          iso(s.startedAtMs),
-          iso(s.stoppedAtMs),
-          iso(s.dueAtMs),
-          String(Math.floor(s.elapsedMinutes)),
-          String(Math.floor(s.pausedMinutes)),
-          s.state,
-          iso(s.warnedAtMs),
-          iso(s.breachedAtMs),
-          s.settled ? "t" : "f",
-        ]),
-      ),
-    );
-    await session.query("analyze sla_stage");
-    const newWarnings = await insertAlerts(session, workspaceId, "warning", computedAt);
-    const newBreaches = await insertAlerts(session, workspaceId, "breach", computedAt);
-    await session.query(
-      `delete from case_sla o using sla_stage_cases c
-       where o.workspace_id = $1 and o.case_id = c.case_id
-         and not exists (select 1 from sla_stage s where s.case_id = o.case_id and s.metric = o.metric)`,
-      [workspaceId],
-    );
-    await session.query(
-      `insert into case_sla (workspace_id, case_id, metric, policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled, computed_at)
-       select $1, case_id, metric, policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled, $2 from sla_stage
-       on conflict (workspace_id, case_id, metric) do update set
-         policy_id = excluded.policy_id, target_minutes = excluded.target_minutes, started_at = excluded.started_at, stopped_at = excluded.stopped_at,
-         due_at = excluded.due_at, elapsed_minutes = excluded.elapsed_minutes, paused_minutes = excluded.paused_minutes, state = excluded.state,
-         warned_at = excluded.warned_at, breached_at = excluded.breached_at, settled = excluded.settled, computed_at = excluded.computed_at
-       where (case_sla.policy_id, case_sla.target_minutes, case_sla.started_at, case_sla.stopped_at, case_sla.due_at, case_sla.elapsed_minutes,
-              case_sla.paused_minutes, case_sla.state, case_sla.warned_at, case_sla.breached_at, case_sla.settled)
-         is distinct from (excluded.policy_id, excluded.target_minutes, excluded.started_at, excluded.stopped_at, excluded.due_at, excluded.elapsed_minutes,
-              excluded.paused_minutes, excluded.state, excluded.warned_at, excluded.breached_at, excluded.settled)`,
-      [workspaceId, computedAt.toISOString()],
-    );
-    await session.end(true);
-    committed = true;
-    return { cases: caseIds.length, clocks: states.length, newWarnings, newBreaches };
-  } finally {
-    if (!committed) await session.end(false);
-  }
+export async function writeSlaStates(session: SqlSession, workspaceId: string, caseIds: readonly string[], states: readonly CaseSlaState[], computedAt: Date): Promise<{ newWarnings: number; newBreaches: number }> {
+  await session.query(`create temp table sla_stage (
+    case_id text, metric text, policy_id text, target_minutes integer, started_at timestamptz, stopped_at timestamptz, due_at timestamptz,
+    elapsed_minutes integer, paused_minutes integer, state text, warned_at timestamptz, breached_at timestamptz, settled boolean) on commit drop`);
+  await session.query("create temp table sla_stage_cases (case_id text) on commit drop");
+  await session.copyIn("sla_stage_cases (case_id)", copyText(caseIds.map((id) => [id])));
+  await session.copyIn(
+    "sla_stage",
+    copyText(
+      states.map((s) => [
+        s.caseId,
+        s.metric,
+        s.policyId,
+        String(s.targetMinutes),
+        iso(s.startedAtMs),
+        iso(s.stoppedAtMs),
+        iso(s.dueAtMs),
+        // a running clock's minutes change every minute: stored once it stops, computed on read before
+        s.stoppedAtMs === null ? null : String(Math.floor(s.elapsedMinutes)),
+        s.stoppedAtMs === null ? null : String(Math.floor(s.pausedMinutes)),
+        s.state,
+        iso(s.warnedAtMs),
+        iso(s.breachedAtMs),
+        s.settled ? "t" : "f",
+      ]),
+    ),
+  );
+  // the planner knows nothing of fresh temporary tables: without statistics it picks nested loops
+  await session.query("analyze sla_stage");
+  await session.query("analyze sla_stage_cases");
+  const newWarnings = await insertAlerts(session, workspaceId, "warning", computedAt);
+  const newBreaches = await insertAlerts(session, workspaceId, "breach", computedAt);
+  await session.query(
+    `delete from case_sla o using sla_stage_cases c
+     where o.workspace_id = $1 and o.case_id = c.case_id
+       and not exists (select 1 from sla_stage s where s.case_id = o.case_id and s.metric = o.metric)`,
+    [workspaceId],
+  );
+  // Update only the clocks that changed, then insert the new ones: unlike
+  // INSERT … ON CONFLICT, unchanged rows are neither locked nor rewritten.
+  await session.query(
+    `update case_sla o set
+       policy_id = s.policy_id, target_minutes = s.target_minutes, started_at = s.started_at, stopped_at = s.stopped_at, due_at = s.due_at,
+       elapsed_minutes = s.elapsed_minutes, paused_minutes = s.paused_minutes, state = s.state, warned_at = s.warned_at, breached_at = s.breached_at,
+       settled = s.settled, computed_at = $2
+     from sla_stage s
+     where o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric
+       and (o.${cols.replace(/, /g, ", o.")}) is distinct from (s.${cols.replace(/, /g, ", s.")})`,
+    [workspaceId, computedAt.toISOString()],
+  );
+  await session.query(
+    `insert into case_sla (workspace_id, case_id, metric, ${cols}, computed_at)
+     select $1, s.case_id, s.metric, s.${cols.replace(/, /g, ", s.")}, $2 from sla_stage s
+     where not exists (select 1 from case_sla o where o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric)`,
+    [workspaceId, computedAt.toISOString()],
+  );
+  return { newWarnings, newBreaches };
 }
