@@ -186,6 +186,14 @@ describe.each(testEngines())("service recovery API on %s", (engine) => {
     expect(JSON.stringify(timeline)).not.toContain("山田");
   });
 
+  it("shows an analyst the steps but neither the letter nor the free-text facts", async () => {
+    const seen = await call("analyst", "GET", "/api/cases/case_1/recovery", undefined, null);
+    expect(seen.statusCode).toBe(200);
+    const body = seen.json<RecoveryJson>();
+    expect(body).toMatchObject({ status: "done", personal_data_shown: false, facts: { root_cause: "***", what_went_wrong: "***" }, follow_up: { note: "***" } });
+    expect(JSON.stringify(body)).not.toMatch(/山田|hanako|倉庫/);
+  });
+
   it("keeps the report's verdict at 'not enough data' for a handful of customers", async () => {
     const report = await call("analyst", "GET", "/api/analytics/recovery?locale=ja", undefined, null);
     expect(report.statusCode).toBe(200);
