@@ -91,7 +91,7 @@ export function AuditSection() {
         <EmptyState title={t("audit.empty")} />
       ) : (
         <>
-          <BarChart title={t("audit.chart")} bars={[...perDay].reverse().map(([label, value]) => ({ label, value }))} valueLabel={t("audit.what")} format={(v) => format.number(v)} />
+          {perDay.size > 1 && <BarChart title={t("audit.chart")} bars={[...perDay].reverse().map(([label, value]) => ({ label, value }))} valueLabel={t("audit.what")} format={(v) => format.number(v)} />}
           <div className="table-wrap">
             <table>
               <caption>{t("audit.caption")}</caption>

@@ -139,7 +139,7 @@ function FitReport({ fit, format, refitButton }: { fit: ClvFitJson; format: Form
         {report.pAlive && (
           <BarChart
             title={t("charts.pAlive")}
-            description={t("charts.pAliveHow", { p50: format.percent(report.pAlive.quantiles.p50), p10: format.percent(report.pAlive.quantiles.p10) })}
+            description={t("charts.pAliveHow", { p50: format.percent(report.pAlive.quantiles.p50, 1), p10: format.percent(report.pAlive.quantiles.p10, 1) })}
             bars={bins(report.pAlive, format, true)}
             valueLabel={t("charts.customers")}
             format={(v) => format.number(v)}
