@@ -1,4 +1,5 @@
 import type { Money, Role } from "@tenure/shared";
+import type { DemoCases } from "./demo-cases.ts";
 
 /**
  * A whole demo workspace as plain rows, produced by generateDemoWorkspace()
@@ -17,6 +18,8 @@ export interface DemoDataset {
   invoices: DemoInvoiceRow[];
   payments: DemoPaymentRow[];
   events: DemoEventRow[];
+  /** Support teams, cases and their events (demo-cases.ts). */
+  cases: DemoCases;
 }
 
 /** "YYYY-MM-DD". */

@@ -27,6 +27,7 @@ import {
   type DemoOrderDraft,
 } from "./demo-purchases.ts";
 import { createSeededRandom, type SeededRandom } from "./seeded-random.ts";
+import { generateDemoCases } from "./demo-cases.ts";
 
 export interface DemoOptions {
   /** Same seed, same data. */
@@ -98,6 +99,7 @@ export function generateDemoWorkspace(options: DemoOptions = defaultDemoOptions)
   const contractInvoiceDates: { contract: DemoContractRow; at: Date }[] = [];
   const organisations = Math.round(options.customers * B2B_SHARE);
   const span = today.getTime() - start.getTime();
+  const droppedOutAt = new Map<string, Date | null>();
 
   for (let i = 0; i < options.customers; i++) {
     const b2b = i < organisations;
@@ -116,6 +118,7 @@ export function generateDemoWorkspace(options: DemoOptions = defaultDemoOptions)
     }
     customers.push(customer);
     const history = simulatePurchases(b2b ? b2bProfile : b2cProfile, birth, today, random);
+    droppedOutAt.set(customer.id, history.droppedOutAt);
     const scale = b2b ? sizeMultiplier(customer.sizeBand) : 1;
     for (const [n, at] of history.times.entries()) {
       const target = random.gamma(b2b ? b2bProfile.spendShape : b2cProfile.spendShape, history.nu) * scale;
@@ -161,7 +164,9 @@ export function generateDemoWorkspace(options: DemoOptions = defaultDemoOptions)
   payments.forEach((pay, n) => (pay.externalId = `PAY-${String(n + 1).padStart(6, "0")}`));
 
   const events = timeline({ customers, orders, invoices, contracts, today, random });
-  return { workspace, users, products, customers, contacts, orders, orderLines, contracts, invoices, payments, events };
+  const cases = generateDemoCases({ seed: options.seed, start, today, customers, users, products, droppedOutAt });
+  events.push(...cases.timeline);
+  return { workspace, users, products, customers, contacts, orders, orderLines, contracts, invoices, payments, events, cases };
 }
 
 function sizeMultiplier(sizeBand: string | null): number {

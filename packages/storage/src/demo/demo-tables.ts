@@ -61,6 +61,16 @@ export function demoTables(d: DemoDataset): DemoTable[] {
     table("events", ["id", "customer_id", "type", "occurred_at", "source", "summary", "properties", "created_at"], d.events, (e) => [
       e.id, e.customerId, e.type, e.occurredAt, "demo", e.summary, e.properties, e.occurredAt,
     ]),
+    table("teams", ["id", "name", "time_zone", "created_at"], d.cases.teams, (t) => [t.id, t.name, t.timeZone, d.workspace.createdAt]),
+    table(
+      "cases",
+      ["id", "external_id", "customer_id", "subject", "description", "channel", "category", "product_id", "priority", "status", "owner_user_id", "team_id", "is_company_failure", "resolution_note", "opened_at", "first_response_at", "last_customer_update_at", "resolved_at", "closed_at", "reopen_count", "created_at", "updated_at"],
+      d.cases.cases,
+      (c) => [c.id, c.externalId, c.customerId, c.subject, c.description, c.channel, c.category, c.productId, c.priority, c.status, c.ownerUserId, c.teamId, c.isCompanyFailure, c.resolutionNote, c.openedAt, c.firstResponseAt, c.openedAt, c.resolvedAt, c.closedAt, c.reopenCount, c.openedAt, c.closedAt ?? c.resolvedAt ?? c.firstResponseAt ?? c.openedAt],
+    ),
+    table("case_events", ["id", "case_id", "kind", "from_status", "to_status", "actor_user_id", "body", "data", "occurred_at", "created_at"], d.cases.caseEvents, (e) => [
+      e.id, e.caseId, e.kind, e.fromStatus, e.toStatus, e.actorUserId, e.body, { demo: true }, e.occurredAt, e.occurredAt,
+    ]),
   ];
 }
 
