@@ -10,3 +10,4 @@ export * from "./known-problem-save.ts";
 export * from "./known-problem-list.ts";
 export * from "./known-problem-link.ts";
 export * from "./known-problem-rising.ts";
+export * from "./handoff-demo-seed.ts";

@@ -2,3 +2,4 @@ export type * from "./demo-dataset.ts";
 export type * from "./demo-repository.ts";
 export * from "./generate-demo-workspace.ts";
 export * from "./demo-recoveries.ts";
+export * from "./demo-handoffs.ts";
