@@ -17,3 +17,5 @@ export * from "./cases/handoff-schemas.ts";
 export * from "./cases/known-problem-schemas.ts";
 export * from "./cases/case-schemas.ts";
 export * from "./analytics/clv-ranking-schemas.ts";
+export * from "./web/insights-schemas.ts";
+export * from "./web/preference-schemas.ts";

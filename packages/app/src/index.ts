@@ -39,3 +39,5 @@ export * from "./feedback/index.ts";
 export * from "./users/list-users.ts";
 export * from "./users/describe-access-policy.ts";
 export * from "./cases/index.ts";
+export * from "./insights/index.ts";
+export * from "./preferences/index.ts";

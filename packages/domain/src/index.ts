@@ -13,3 +13,5 @@ export * from "./cases/recovery/index.ts";
 export * from "./feedback/index.ts";
 export * from "./cases/sla-handoff-known-problem-exports.ts";
 export * from "./cases/index.ts";
+export * from "./insights/index.ts";
+export * from "./preferences/index.ts";

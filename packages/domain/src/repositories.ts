@@ -19,6 +19,8 @@ import type { CustomerAssignmentRepository } from "./security/customer-scope.ts"
 import type { DataSubjectRepository } from "./security/data-subject.ts";
 import type { SessionRepository } from "./users/session.ts";
 import type { UserRepository } from "./users/user-repository.ts";
+import type { InsightsRepository } from "./insights/insights-repository.ts";
+import type { PreferenceRepository } from "./preferences/preference-repository.ts";
 
 /**
  * Every repository the use cases may call, as interfaces. packages/storage
@@ -64,4 +66,8 @@ export interface Repositories {
   knownProblems: KnownProblemRepository;
   /** Cases, their events (status history) and teams; service metrics. */
   cases: CaseRepository;
+  /** Read models of the web app: dashboard figures, list columns, a customer's activity. */
+  insights: InsightsRepository;
+  /** A user's language and saved list views. */
+  preferences: PreferenceRepository;
 }

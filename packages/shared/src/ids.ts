@@ -33,6 +33,7 @@ export const idPrefixes = {
   knownProblem: "kpr",
   caseEvent: "cev",
   team: "team",
+  savedView: "view",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -22,6 +22,8 @@ import { createDataSubjectRepository } from "./security/data-subject-repository.
 import { withTokenCache } from "./security/token-cache.ts";
 import { createSessionRepository } from "./users/session-repository.ts";
 import { createUserRepository } from "./users/user-repository.ts";
+import { createInsightsRepository } from "./insights/insights-repository.ts";
+import { createPreferenceRepository } from "./preferences/preference-repository.ts";
 import type { Database } from "./database/create-database.ts";
 import type { Schema } from "./database/schema.ts";
 
@@ -62,6 +64,8 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     handoffs: createHandoffRepository(db),
     knownProblems: createKnownProblemRepository(db),
     cases: createCaseRepository(db),
+    insights: createInsightsRepository(db),
+    preferences: createPreferenceRepository(db),
   };
   return repositories;
 }

@@ -5,6 +5,8 @@ import { customerRoutes } from "./customers/customer-routes.ts";
 import { docsRoutes } from "./docs-routes.ts";
 import { healthRoute } from "./health-route.ts";
 import { webRoutes } from "./web/web-routes.ts";
+import { insightRoutes } from "./insights/insight-routes.ts";
+import { preferenceRoutes } from "./preferences/preference-routes.ts";
 import { securityRoutes } from "./security/security-routes.ts";
 import { segmentRoutes } from "./segment/segment-routes.ts";
 import { surveyRoutes } from "./surveys/survey-routes.ts";
@@ -22,7 +24,7 @@ import { clvRankingRoute } from "./analytics/clv-ranking-route.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, feedbackRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, feedbackRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes, insightRoutes, preferenceRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {

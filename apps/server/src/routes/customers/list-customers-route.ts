@@ -1,11 +1,11 @@
 import { listCustomers } from "@tenure/app";
-import type { CustomerSortField } from "@tenure/domain";
-import { attributeFilters, customerListSchema, listCustomersQuerySchema } from "@tenure/api-schemas";
+import { customerListSchema, listCustomersQuerySchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toCustomerJson } from "./customer-json.ts";
+import { customerListInput } from "./customer-list-input.ts";
 
 /** GET /api/customers */
 export function listCustomersRoute(app: ApiServer, deps: AppDeps): void {
@@ -23,18 +23,7 @@ export function listCustomersRoute(app: ApiServer, deps: AppDeps): void {
     },
     async (request) => {
       const query = request.query;
-      const sort = query.sort ?? "name";
-      const page = await listCustomers(requestContext(request), deps, {
-        q: query.q,
-        kind: query.type,
-        ownerUserId: query.owner,
-        country: query.country,
-        attributes: attributeFilters(query),
-        sort: sort.replace(/^-/, "") as CustomerSortField,
-        direction: sort.startsWith("-") ? "desc" : "asc",
-        cursor: query.cursor,
-        limit: query.limit,
-      });
+      const page = await listCustomers(requestContext(request), deps, { ...customerListInput(query), cursor: query.cursor, limit: query.limit });
       return { items: page.items.map(toCustomerJson), total: page.total, next_cursor: page.nextCursor };
     },
   );

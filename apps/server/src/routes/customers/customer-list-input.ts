@@ -1,0 +1,19 @@
+import type { ListCustomersInput } from "@tenure/app";
+import type { CustomerSortField } from "@tenure/domain";
+import { attributeFilters } from "@tenure/api-schemas";
+
+type ListQuery = { q?: string | undefined; type?: ListCustomersInput["kind"]; owner?: string | undefined; country?: string | undefined; sort?: string | undefined } & Record<string, unknown>;
+
+/** The listCustomers input of a GET /api/customers query string (sort "-name" = name, descending). */
+export function customerListInput(query: ListQuery): ListCustomersInput {
+  const sort = query.sort ?? "name";
+  return {
+    q: query.q,
+    kind: query.type,
+    ownerUserId: query.owner,
+    country: query.country,
+    attributes: attributeFilters(query),
+    sort: sort.replace(/^-/, "") as CustomerSortField,
+    direction: sort.startsWith("-") ? "desc" : "asc",
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./user-locale.ts";
+export * from "./saved-views.ts";
