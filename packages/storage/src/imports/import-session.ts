@@ -1,6 +1,7 @@
 import { entityDefinition, stagedRows, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import { encodeCopyText } from "../database/encode-copy-text.ts";
+import { FreshOrderLines } from "./fresh-order-lines.ts";
 import { importTables, type ImportTable } from "./import-tables.ts";
 import type { SqlSession } from "../database/sql-session.ts";
 
@@ -26,6 +27,7 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
   const stagedCounts = new Map<string, number>();
   const insertedRows = new Map<string, number>();
   const analyzed = new Set<string>();
+  const freshLines = new FreshOrderLines(session, workspaceId);
 
   // A foreign key is checked per row with a plan made once per connection from
   // the referenced table's statistics. Rows this run inserted are not in them
@@ -93,44 +95,57 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     return [...rejected.values()];
   }
 
+  // Stage the rows, report unknown references, and write them in one INSERT … SELECT … ON CONFLICT.
+  async function upsertStaged(rows: StagedRows): Promise<UpsertOutcome> {
+    if (rows.values.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+    await freshenReferencedStatistics(rows.entity);
+    const stageName = await stage(rows);
+    const rejected = await rejectedReferences(rows, stageName);
+    const table = importTables[rows.entity];
+    let inserted = 0;
+    let updated = 0;
+    if (rows.entity === "order-lines") {
+      // Lines of orders this run created (created_at = now(), the transaction's start) cannot be stored yet:
+      // a plain INSERT, no conflict handling (their orders are checked once per statement, see migration 0010).
+      const fresh = await session.query<{ count: number }>(
+        `with fresh as (${insertSql(table, rows, stageName, { onConflict: "none", returning: "1", orders: "=" })}) select count(*)::integer as count from fresh`,
+        [workspaceId],
+      );
+      // The others go through the upsert, and their orders' totals are refreshed.
+      const [counts] = await session.query<{ inserted: number; updated: number; refresh: string[] }>(
+        `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id", orders: "<>" })})
+         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated,
+                array(select distinct order_id from u) as refresh from u`,
+        [workspaceId],
+      );
+      if (counts && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
+      inserted = (counts?.inserted ?? 0) + (fresh[0]?.count ?? 0);
+      updated = counts?.updated ?? 0;
+    } else {
+      // The ids of orders inserted are kept: their lines can then be copied straight in (FreshOrderLines).
+      const created = rows.entity === "orders" ? "array_agg(key) filter (where inserted) as keys, array_agg(id) filter (where inserted) as ids" : "null as keys, null as ids";
+      const [counts] = await session.query<{ inserted: number; updated: number; keys: string[] | null; ids: string[] | null }>(
+        `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: `(t.xmax = 0) as inserted, t.${table.keyColumn} as key${table.idKind ? ", t.id" : ""}` })})
+         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated, ${created} from u`,
+        [workspaceId],
+      );
+      inserted = counts?.inserted ?? 0;
+      updated = counts?.updated ?? 0;
+      freshLines.addOrders(counts?.keys ?? [], counts?.ids ?? []);
+    }
+    countInserted(rows.entity, inserted);
+    const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
+    return outcome;
+  }
+
   return {
     async upsert(rows) {
-      if (rows.values.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
-      await freshenReferencedStatistics(rows.entity);
-      const stageName = await stage(rows);
-      const rejected = await rejectedReferences(rows, stageName);
-      const table = importTables[rows.entity];
-      let inserted = 0;
-      let updated = 0;
-      if (rows.entity === "order-lines") {
-        // Lines of orders this run created (created_at = now(), the transaction's start) cannot be stored yet:
-        // a plain INSERT, no conflict handling (their orders are checked once per statement, see migration 0010).
-        const fresh = await session.query<{ count: number }>(
-          `with fresh as (${insertSql(table, rows, stageName, { onConflict: "none", returning: "1", orders: "=" })}) select count(*)::integer as count from fresh`,
-          [workspaceId],
-        );
-        // The others go through the upsert, and their orders' totals are refreshed.
-        const [counts] = await session.query<{ inserted: number; updated: number; refresh: string[] }>(
-          `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id", orders: "<>" })})
-           select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated,
-                  array(select distinct order_id from u) as refresh from u`,
-          [workspaceId],
-        );
-        if (counts && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
-        inserted = (counts?.inserted ?? 0) + (fresh[0]?.count ?? 0);
-        updated = counts?.updated ?? 0;
-      } else {
-        const [counts] = await session.query<{ inserted: number; updated: number }>(
-          `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted" })})
-           select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated from u`,
-          [workspaceId],
-        );
-        inserted = counts?.inserted ?? 0;
-        updated = counts?.updated ?? 0;
-      }
-      countInserted(rows.entity, inserted);
-      const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
-      return outcome;
+      if (rows.entity !== "order-lines") return upsertStaged(rows);
+      const { copied, rest, positions } = await freshLines.copyFresh(rows);
+      countInserted(rows.entity, copied);
+      const outcome = await upsertStaged(rest);
+      const rejected = outcome.rejected.map((r) => ({ ...r, index: positions[r.index] ?? r.index }));
+      return { ...outcome, inserted: outcome.inserted + copied, rejected };
     },
 
     async refreshOrderTotals(orderExternalIds) {

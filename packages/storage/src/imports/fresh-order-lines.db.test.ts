@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stagedRows } from "@tenure/domain";
+import { newId } from "@tenure/shared";
+import type { Database } from "../database/create-database.ts";
+import { openTestDatabase, testEngines } from "../testing/test-databases.ts";
+import { createImportRepository } from "./create-import-repository.ts";
+
+const lineFields = ["order_external_id", "line_no", "product_external_id", "quantity", "unit_price", "amount"];
+
+describe.each(testEngines())("lines of orders a run created, on %s", (engine) => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it("copies the lines it can, and rejects the others at their own index in the batch", async () => {
+    const workspaceId = newId("workspace");
+    await database.db.insertInto("workspaces").values({ id: workspaceId, name: "Fresh", slug: "fresh", settings: {} }).execute();
+    const session = await createImportRepository(database).begin(workspaceId);
+    const products = stagedRows("products", ["external_id", "name"]);
+    products.values.push(["p1", "One"]);
+    await session.insertMissing(products);
+    const orders = stagedRows("orders", ["external_id", "ordered_at", "currency"]);
+    orders.values.push(["o1", "2024-01-01T00:00:00.000Z", "EUR"]);
+    expect((await session.upsert(orders)).inserted).toBe(1);
+
+    const lines = stagedRows("order-lines", lineFields);
+    lines.values.push(
+      ["o1", "1", "p1", "2", "1.5", "3"],
+      ["o1", "2", "p-unknown", "1", "1", "1"],
+      ["o-unknown", "1", null, "1", "1", "1"],
+      ["o1", "3", null, "-1", "0.5", "-0.5"],
+    );
+    lines.lines.push(2, 3, 4, 5);
+    const outcome = await session.upsert(lines);
+    expect([outcome.inserted, outcome.updated, outcome.unchanged]).toEqual([2, 0, 0]);
+    expect(outcome.rejected.map((r) => [r.index, r.field, r.value])).toEqual([
+      [1, "product_external_id", "p-unknown"],
+      [2, "order_external_id", "o-unknown"],
+    ]);
+    await session.commit();
+
+    const stored = await database.db.selectFrom("order_lines").select(["line_no", "product_id", "amount", "discount"]).where("workspace_id", "=", workspaceId).orderBy("line_no").execute();
+    const p1 = await database.db.selectFrom("products").select("id").where("workspace_id", "=", workspaceId).where("external_id", "=", "p1").executeTakeFirstOrThrow();
+    expect(stored).toEqual([
+      { line_no: 1, product_id: p1.id, amount: "3.0000", discount: "0.0000" },
+      { line_no: 3, product_id: null, amount: "-0.5000", discount: "0.0000" },
+    ]);
+  });
+});
