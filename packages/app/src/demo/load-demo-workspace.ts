@@ -1,5 +1,6 @@
-import { defaultDemoOptions, demoWorkspaceSlug, generateDemoWorkspace, type DemoOptions, type Repositories, type WorkspaceSummary } from "@tenure/domain";
+import { defaultDemoOptions, demoFailureCases, demoWorkspaceSlug, generateDemoWorkspace, type DemoOptions, type Repositories, type WorkspaceSummary } from "@tenure/domain";
 import { AppError } from "@tenure/shared";
+import { loadDemoRecoveries } from "../cases/recovery/load-demo-recoveries.ts";
 
 /** What was loaded, for the CLI and the first-start banner. */
 export interface LoadedDemo {
@@ -13,7 +14,7 @@ export interface LoadedDemo {
  * it creates a workspace, so there is no caller workspace yet. Refuses with a
  * conflict, loading nothing, when the demo workspace already exists.
  */
-export async function loadDemoWorkspace(deps: { repositories: Pick<Repositories, "workspaces" | "demo"> }, input: Partial<DemoOptions> = {}): Promise<LoadedDemo> {
+export async function loadDemoWorkspace(deps: { repositories: Pick<Repositories, "workspaces" | "demo" | "transaction" | "recoveries" | "cases" | "customers" | "assignments" | "consents" | "audit"> }, input: Partial<DemoOptions> = {}): Promise<LoadedDemo> {
   const existing = (await deps.repositories.workspaces.list()).find((w) => w.slug === demoWorkspaceSlug);
   if (existing) {
     throw new AppError(
@@ -25,6 +26,9 @@ export async function loadDemoWorkspace(deps: { repositories: Pick<Repositories,
   }
   const dataset = generateDemoWorkspace({ ...defaultDemoOptions, ...input });
   await deps.repositories.demo.write(dataset);
+  // a few service recoveries of the demo's company failures, run through the real use cases and signed by the demo manager
+  const manager = dataset.users.find((u) => u.role === "manager");
+  if (manager) await loadDemoRecoveries(deps, { workspaceId: dataset.workspace.id, managerUserId: manager.id, cases: demoFailureCases(dataset) });
   const { workspace } = dataset;
   return {
     workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, customers: dataset.customers.length },

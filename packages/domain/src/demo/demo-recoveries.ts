@@ -1,11 +1,25 @@
 import { surveyLocale } from "../surveys/survey-locale.ts";
 import type { RecoveryLocale } from "../cases/recovery/recovery-letter-templates.ts";
+import type { DemoDataset } from "./demo-dataset.ts";
 
 /** A demo case that is a company failure, as the recovery plan needs it. */
 export interface DemoFailureCase {
   caseId: string;
   customerLocale: string | null;
   openedAt: Date;
+  /** The case's subject: picks the story (see storyOf). */
+  subject: string;
+}
+
+/**
+ * The demo's company-failure cases that one of the stories fits and whose
+ * customer has an e-mail address (so a letter can be sent).
+ */
+export function demoFailureCases(dataset: Pick<DemoDataset, "cases" | "customers">): DemoFailureCase[] {
+  const customers = new Map(dataset.customers.map((c) => [c.id, c]));
+  return dataset.cases.cases
+    .filter((c) => c.isCompanyFailure && storyOf(c.subject) !== null && (customers.get(c.customerId)?.email ?? null) !== null)
+    .map((c) => ({ caseId: c.id, customerLocale: customers.get(c.customerId)?.locale ?? null, openedAt: c.openedAt, subject: c.subject }));
 }
 
 /** How far a demo recovery got. */
@@ -37,7 +51,7 @@ interface Scenario {
 }
 
 // Three kinds of failure, written in each language as staff would write them.
-const scenarios: Record<RecoveryLocale, Scenario[]> = {
+const scenarios: Record<RecoveryLocale, [Scenario, Scenario, Scenario]> = {
   en: [
     {
       whatWentWrong: "Your order arrived eleven days later than we promised, and you had to chase us twice for an update.",
@@ -52,6 +66,13 @@ const scenarios: Record<RecoveryLocale, Scenario[]> = {
       correctiveAction: "Retries now check for an existing payment first, and the duplicate was refunded in full.",
       goodwill: null,
       followUpNote: "Refund confirmed on the customer's statement; no further questions.",
+    },
+    {
+      whatWentWrong: "The machine we delivered stopped heating after three weeks, and our first replacement had the same fault.",
+      rootCause: "A batch of heating elements from one supplier was faulty, and our incoming inspection only sampled one unit in fifty.",
+      correctiveAction: "Every heating element is now tested before assembly, the affected batch was withdrawn, and you received a machine from a tested batch.",
+      goodwill: "a free descaling service for the next two years",
+      followUpNote: "The customer confirms the new machine works well; descaling service booked.",
     },
   ],
   ja: [
@@ -69,6 +90,13 @@ const scenarios: Record<RecoveryLocale, Scenario[]> = {
       goodwill: null,
       followUpNote: "お客様の明細で返金を確認済み。その他のご質問はなし。",
     },
+    {
+      whatWentWrong: "お届けした機器が三週間で加熱しなくなり、最初にお送りした交換品にも同じ不具合がございました。",
+      rootCause: "特定の仕入先から納入された加熱部品の一ロットに不良があり、弊社の受入検査が五十台に一台の抜き取りにとどまっていたため、見逃しておりました。",
+      correctiveAction: "組立前に全ての加熱部品を検査する体制に改め、該当ロットを回収するとともに、検査済みロットの機器をお届けいたしました。",
+      goodwill: "今後二年間の無償メンテナンス（湯垢除去）",
+      followUpNote: "新しい機器が問題なく稼働していることをお客様に確認。メンテナンスの日程も調整済み。",
+    },
   ],
   zh: [
     {
@@ -84,6 +112,13 @@ const scenarios: Record<RecoveryLocale, Scenario[]> = {
       correctiveAction: "现在系统在重试前会先核对是否已有付款，重复扣除的款项也已全额退还。",
       goodwill: null,
       followUpNote: "客户账单上已确认退款，没有其他问题。",
+    },
+    {
+      whatWentWrong: "我们交付的咖啡机使用三周后就无法加热，第一次更换的机器也出现了同样的故障。",
+      rootCause: "某供应商提供的一批加热元件存在缺陷，而我们的来料检验只按五十抽一进行抽检，未能发现问题。",
+      correctiveAction: "现在每个加热元件在组装前都会逐一检测，问题批次已全部召回，我们也已为您换上经过检测批次的机器。",
+      goodwill: "未来两年的免费除垢保养服务",
+      followUpNote: "客户确认新机器运行良好，除垢保养已预约。",
     },
   ],
   ru: [
@@ -101,8 +136,23 @@ const scenarios: Record<RecoveryLocale, Scenario[]> = {
       goodwill: null,
       followUpNote: "Возврат виден в выписке клиента, вопросов больше нет.",
     },
+    {
+      whatWentWrong: "Поставленная нами машина через три недели перестала нагревать воду, а первая замена оказалась с тем же дефектом.",
+      rootCause: "Партия нагревательных элементов от одного поставщика оказалась бракованной, а наш входной контроль проверял лишь один элемент из пятидесяти.",
+      correctiveAction: "Теперь каждый нагревательный элемент проверяется перед сборкой, бракованная партия отозвана, и Вам доставлена машина из проверенной партии.",
+      goodwill: "бесплатную чистку от накипи в течение двух лет",
+      followUpNote: "Клиент подтвердил, что новая машина работает исправно; чистка от накипи запланирована.",
+    },
   ],
 };
+
+// The stories, by the demo case subjects they fit (packages/domain/src/demo/demo-cases.ts).
+const stories: Readonly<Record<string, 0 | 1 | 2>> = { "Order arrived late": 0, "Where is my order?": 0, "Charged twice for one order": 1, "Machine stopped heating": 2 };
+
+/** Which story fits a case: 0 a late delivery, 1 a double charge, 2 a faulty heater; null when none does. */
+function storyOf(subject: string): 0 | 1 | 2 | null {
+  return stories[subject] ?? null;
+}
 
 const stages: readonly DemoRecoveryStage[] = ["followed_up", "sent", "approved", "drafted"];
 const HOUR = 3_600_000;
@@ -116,9 +166,7 @@ export function planDemoRecoveries(cases: readonly DemoFailureCase[], max = 8): 
   const chosen = [...cases].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)).slice(0, max);
   return chosen.map((c, i) => {
     const locale = surveyLocale(c.customerLocale);
-    const options = scenarios[locale];
-    const scenario = options[i % options.length] ?? scenarios.en[0];
-    if (scenario === undefined) throw new Error("no demo recovery scenario");
+    const scenario = scenarios[locale][storyOf(c.subject) ?? 0];
     const t0 = c.openedAt.getTime();
     return {
       caseId: c.caseId,
