@@ -1,6 +1,6 @@
 import { defaultRecoveryLetterTemplates, fillRecoveryLetter, formatLetterDate, type RecoveryLocale } from "@tenure/domain";
 import { describe, expect, it } from "vitest";
-import { pdfText } from "./pdf-text.ts";
+import { pdfText } from "./testing/pdf-text.ts";
 import { renderRecoveryLetterPdf } from "./render-recovery-letter-pdf.ts";
 
 const opened = new Date("2026-10-03T01:00:00Z");
