@@ -11,7 +11,7 @@ import { actorUserId, authorize } from "../security/authorize.ts";
  */
 export async function decideHandoff(
   ctx: RequestContext,
-  deps: { repositories: Repositories },
+  deps: { repositories: Pick<Repositories, "handoffs" | "transaction"> },
   input: { caseId: string; handoffId: string; decision: "accept" | "cancel" },
   now: Date = new Date(),
 ): Promise<Handoff> {

@@ -12,7 +12,7 @@ import { handoffCaseOrThrow } from "./handoff-access.ts";
  */
 export async function requestHandoff(
   ctx: RequestContext,
-  deps: { repositories: Repositories },
+  deps: { repositories: Pick<Repositories, "handoffs" | "transaction"> },
   caseId: string,
   input: { toUserId: string; toTeamId: string | null; brief: Partial<HandoffBrief> },
   now: Date = new Date(),

@@ -96,7 +96,9 @@ export async function writeSlaStates(session: SqlSession, workspaceId: string, c
     [workspaceId],
   );
   // Update only the clocks that changed, then insert the new ones: unlike
-  // INSERT … ON CONFLICT, unchanged rows are neither locked nor rewritten.
+  // ON CONFLICT DO UPDATE, unchanged rows are neither locked nor rewritten.
+  // (Not NOT EXISTS for the insert: on an empty table the planner may loop
+  // over the heap the statement itself is filling.)
   await session.query(
     `update case_sla o set
        policy_id = s.policy_id, target_minutes = s.target_minutes, started_at = s.started_at, stopped_at = s.stopped_at, due_at = s.due_at,
@@ -110,7 +112,7 @@ export async function writeSlaStates(session: SqlSession, workspaceId: string, c
   await session.query(
     `insert into case_sla (workspace_id, case_id, metric, ${cols}, computed_at)
      select $1, s.case_id, s.metric, s.${cols.replace(/, /g, ", s.")}, $2 from sla_stage s
-     where not exists (select 1 from case_sla o where o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric)`,
+     on conflict (workspace_id, case_id, metric) do nothing`,
     [workspaceId, computedAt.toISOString()],
   );
   return { newWarnings, newBreaches };
