@@ -3,7 +3,7 @@ import { changeLocale } from "../i18n/i18n.ts";
 import { useMessages } from "../i18n/define-messages.ts";
 import { commonMessages } from "../i18n/common-messages.ts";
 import { isLocale, localeNames, locales } from "../i18n/locales.ts";
-import { saveUserLocale } from "./user-locale.ts";
+import { chooseLocaleSignedOut, saveUserLocale } from "./user-locale.ts";
 
 /** A labelled select of the four languages; the choice is kept for this browser and, signed in, for the user. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
@@ -18,8 +18,9 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
         onChange={(event) => {
           const next = event.target.value;
           if (!isLocale(next)) return;
+          if (!signedIn) return chooseLocaleSignedOut(next);
           void changeLocale(next);
-          if (signedIn) void saveUserLocale(next);
+          void saveUserLocale(next);
         }}
       >
         {locales.map((l) => (

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Infer } from "../api/schema-types.ts";
 import { api, onUnauthenticated } from "../api/client.ts";
 import { readCsrfToken, storeCsrfToken } from "../api/csrf-token.ts";
+import { syncUserLocale } from "./user-locale.ts";
 
 export type Me = Infer<typeof sessionMeSchema>;
 type SignedIn = Infer<typeof signedInSchema>;
@@ -52,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const signed = await api<SignedIn>("/api/session", { method: "POST", body: { email, password } });
     storeCsrfToken(signed.csrf_token);
+    await syncUserLocale();
     const { csrf_token: _csrf, expires_at: _expires, ...me } = signed;
     setState({ status: "signed-in", me });
   }, []);

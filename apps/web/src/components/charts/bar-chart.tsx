@@ -1,4 +1,5 @@
-import { ChartFrame, niceTicks } from "./chart-frame.tsx";
+import { ChartFrame } from "./chart-frame.tsx";
+import { niceTicks } from "./nice-ticks.ts";
 
 export interface Bar {
   label: string;
@@ -14,7 +15,7 @@ const pad = { top: 12, right: 12, bottom: 36, left: 56 };
  * container; the figures are also in a table below it.
  */
 export function BarChart({ title, description, bars, valueLabel, format }: { title: string; description?: string; bars: readonly Bar[]; valueLabel: string; format: (value: number) => string }) {
-  const ticks = niceTicks(Math.max(0, ...bars.map((bar) => bar.value)));
+  const ticks = niceTicks(Math.max(0, ...bars.map((bar) => bar.value)), 4, bars.every((bar) => Number.isInteger(bar.value)));
   const top = ticks.at(-1) ?? 1;
   const innerWidth = width - pad.left - pad.right;
   const innerHeight = height - pad.top - pad.bottom;

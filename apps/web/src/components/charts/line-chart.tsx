@@ -1,4 +1,5 @@
-import { ChartFrame, niceTicks } from "./chart-frame.tsx";
+import { ChartFrame } from "./chart-frame.tsx";
+import { niceTicks } from "./nice-ticks.ts";
 
 export interface Series {
   name: string;
