@@ -19,12 +19,13 @@ const now = new Date("2026-01-12T08:40:00Z");
 
 describe.each(testEngines())("SLA recompute on %s", (engine) => {
   let f: CaseFixture;
+  let enterpriseId = "";
   beforeAll(async () => {
     f = await openCaseFixture(engine);
     const admin = f.ctx("admin");
     await saveBusinessCalendar(admin, f, { name: "Office", timeZone: null, teamId: null, isDefault: true, hours: officeHours, holidays: ["2026-01-01"] });
     await saveSlaPolicy(admin, f, { ...policyDefaults, name: "Standard" });
-    await saveSlaPolicy(admin, f, { ...policyDefaults, name: "Enterprise urgent", priority: "urgent", segment: { attribute: { key: "plan", value: "enterprise" } }, firstResponseMinutes: 30 });
+    enterpriseId = (await saveSlaPolicy(admin, f, { ...policyDefaults, name: "Enterprise urgent", priority: "urgent", segment: { attribute: { key: "plan", value: "enterprise" } }, firstResponseMinutes: 30 })).id;
     await saveResponsibility(admin, f, { userId: "usr_lea", teamId: "tm_berlin", skills: [], productIds: [], languages: [], lead: true, maxOpenCases: null });
     await f.insertCase("case_late", { openedAt: "2026-01-12T08:00:00Z", priority: "urgent", customerId: "cus_big", teamId: "tm_berlin", ownerUserId: "usr_ann" }, [["created", "open", "2026-01-12T08:00:00Z"]]);
     await f.insertCase("case_waiting", { openedAt: "2026-01-12T08:00:00Z", teamId: "tm_berlin" }, [
@@ -82,5 +83,13 @@ describe.each(testEngines())("SLA recompute on %s", (engine) => {
     await expect(saveSlaPolicy(f.ctx("agent"), f, { ...policyDefaults, name: "Mine" })).rejects.toMatchObject({ code: "permission_denied" });
     const { policies, calendars } = await listSlaConfiguration(admin, f);
     expect([policies.length, calendars.length]).toEqual([2, 1]);
+  });
+
+  it("drops the clocks a changed policy no longer runs", async () => {
+    const metrics = async () => (await sql<{ metric: string }>`select metric from case_sla where case_id = 'case_late' order by metric`.execute(f.database.db)).rows.map((r) => r.metric);
+    expect(await metrics()).toEqual(["first_response", "resolution"]);
+    await saveSlaPolicy(f.ctx("admin"), f, { ...policyDefaults, name: "Enterprise urgent", priority: "urgent", segment: { attribute: { key: "plan", value: "enterprise" } }, firstResponseMinutes: 30, resolutionMinutes: null }, enterpriseId);
+    await recomputeSlaStates(f.ctx("admin"), f, new Date(now.getTime() + 120_000));
+    expect(await metrics()).toEqual(["first_response"]);
   });
 });
