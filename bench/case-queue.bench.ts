@@ -8,40 +8,21 @@
  * server at BENCH_SERVER_URL, default postgres://postgres@127.0.0.1:5432/postgres;
  * creates and drops a database of its own)
  */
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { sql } from "kysely";
 import { listCases } from "../packages/app/src/index.ts";
-import { adminQuery, createDatabase, createRepositories, migrate } from "../packages/storage/src/index.ts";
+import { createRepositories } from "../packages/storage/src/index.ts";
+import { withBenchDatabase } from "./support/bench-database.ts";
+import { medianMs } from "./support/bench-timing.ts";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const teams = 20;
 const runs = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+const time = (work: () => Promise<unknown>) => medianMs(work, runs);
 
-async function time(work: () => Promise<unknown>): Promise<number> {
-  await work(); // warm
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    ms.push(performance.now() - started);
-  }
-  return median(ms);
-}
-
-const name = `tenure_bench_cases_${randomBytes(4).toString("hex")}`;
-await adminQuery(serverUrl, `create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await createDatabase({ url: url.toString(), poolSize: 2 });
-try {
-  await migrate(database);
+await withBenchDatabase(serverUrl, "cases", async (database) => {
   const db = database.db;
   await db.insertInto("workspaces").values({ id: "ws_b", name: "Bench", slug: "bench", settings: "{}" }).execute();
   const loadStarted = performance.now();
@@ -50,7 +31,7 @@ try {
   // Two years of cases; the older ones resolved or closed, the last ~8% still open.
   await sql`insert into cases (workspace_id, id, customer_id, subject, channel, priority, status, team_id, opened_at, resolved_at, resolution_note)
     select 'ws_b', 'case_' || lpad(g::text, 8, '0'), 'cus_' || (1 + g % 50000), 'Case ' || g, 'email',
-      (array['low','normal','normal','normal','high','urgent'])[1 + (g * 7) % 6],
+      (array['low','normal','normal','normal','high','urgent'])[1 + (g / 20) % 6],
       case when g > ${caseCount} * 0.92 then (array['new','open','open','pending_customer','on_hold'])[1 + g % 5]
            when g % 3 = 0 then 'closed' else 'resolved' end,
       'team_' || (1 + (g * 13) % ${teams}),
@@ -77,7 +58,4 @@ try {
   console.log(`queue, first page of 50 + total (listCases): ${firstPage.toFixed(2)} ms — ${(firstPage / baseline).toFixed(2)}× the baseline; target ≤ 50 ms: ${firstPage <= 50 ? "met" : "NOT met"}`);
   console.log(`queue, next page by cursor: ${nextPage.toFixed(2)} ms — ${(nextPage / baseline).toFixed(2)}× the baseline`);
   console.log(`check: total ${first?.total}, first ${first?.items[0]?.priority} opened ${first?.items[0]?.openedAt.toISOString()}, page ${first?.items.length}`);
-} finally {
-  await database.close();
-  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-}
+});
