@@ -19,3 +19,4 @@ export * from "./cases/case-schemas.ts";
 export * from "./analytics/clv-ranking-schemas.ts";
 export * from "./web/insights-schemas.ts";
 export * from "./web/preference-schemas.ts";
+export * from "./analytics/clv-validation-schemas.ts";

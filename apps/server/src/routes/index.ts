@@ -16,6 +16,7 @@ import { slaHandoffKnownProblemRoutes } from "./cases/sla-handoff-known-problem-
 import { importRoutes } from "./imports/import-routes.ts";
 import { adminRoutes } from "./admin/admin-routes.ts";
 import { clvRankingRoute } from "./analytics/clv-ranking-route.ts";
+import { clvValidationRoute } from "./analytics/clv-validation-route.ts";
 
 /**
  * A group of routes. Set `config: { auth: "write_key" | "none" }` on a route
@@ -24,7 +25,7 @@ import { clvRankingRoute } from "./analytics/clv-ranking-route.ts";
 export type RouteGroup = (app: ApiServer, deps: AppDeps) => Promise<void>;
 
 /** Every route group, in registration order; append new groups here. */
-export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, feedbackRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, slaHandoffKnownProblemRoutes, caseRoutes, insightRoutes, preferenceRoutes];
+export const routeGroups: readonly RouteGroup[] = [healthRoute, docsRoutes, customerRoutes, webRoutes, segmentRoutes, clvRoutes, securityRoutes, surveyRoutes, feedbackRoutes, recoveryRoutes, importRoutes, adminRoutes, clvRankingRoute, clvValidationRoute, slaHandoffKnownProblemRoutes, caseRoutes, insightRoutes, preferenceRoutes];
 
 /** Register every route group on `app`. */
 export async function registerRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
