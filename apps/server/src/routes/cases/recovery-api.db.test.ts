@@ -213,6 +213,17 @@ describe.each(testEngines())("service recovery API on %s", (engine) => {
     expect((await call("rep", "PUT", "/api/recovery/templates/en", { subject: "x", body: "y", goodwill: "z" })).statusCode).toBe(403);
     const unknownLanguage = await call("manager", "PUT", "/api/recovery/templates/de", { subject: "x", body: "y", goodwill: "z" });
     expect([unknownLanguage.statusCode, unknownLanguage.json<Problem>().field]).toEqual([400, "locale"]);
+    // the workspace's template drafts the next English letter
+    await database.db.insertInto("customers").values({ workspace_id: "ws_r", id: "cus_en", kind: "person", name: "Jane Roe", email: null, locale: "en-GB", owner_user_id: "usr_rep" }).execute();
+    await sql`insert into cases (workspace_id, id, customer_id, subject, opened_at) values ('ws_r', 'case_2', 'cus_en', 'Wrong size', '2026-10-05T09:00:00Z')`.execute(database.db);
+    await call("rep", "POST", "/api/cases/case_2/failure", { what_went_wrong: "We sent the wrong size." });
+    const facts = { acknowledged: true, apologised: true, root_cause: "A mislabelled shelf.", corrective_action: "Shelves are checked weekly." };
+    const custom = (await call("rep", "PATCH", "/api/cases/case_2/recovery", facts)).json<RecoveryJson>();
+    expect(custom.letter).toMatchObject({ subject: "About Wrong size", body: "Dear Jane Roe,\n\nA mislabelled shelf.\n\nKind regards," });
+    // no address: approved, but not sendable
+    await call("manager", "POST", "/api/cases/case_2/recovery/approve", {});
+    const noEmail = await call("rep", "POST", "/api/cases/case_2/recovery/send");
+    expect([noEmail.statusCode, noEmail.json<Problem>().code]).toEqual([409, "no_email"]);
     expect((await call("manager", "DELETE", "/api/recovery/templates/en")).statusCode).toBe(204);
     const back = (await call("rep", "GET", "/api/recovery/templates")).json<{ items: { locale: string; custom: boolean; template: { subject: string } }[] }>();
     expect(back.items[0]).toMatchObject({ locale: "en", custom: false, template: { subject: "Our apology regarding “{case_subject}”" } });
