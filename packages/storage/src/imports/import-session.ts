@@ -21,6 +21,8 @@ const singular: Record<string, string> = { customers: "customer", orders: "order
  * into a temporary staging table (typed, so PostgreSQL parses the values
  * once), then writes them with one set-based INSERT … SELECT … ON CONFLICT.
  * Unknown references are found with one anti-join per reference column.
+ * Lines of orders the run itself inserted skip all that: FreshOrderLines
+ * copies them straight into order_lines.
  */
 export function createImportSession(session: SqlSession, workspaceId: string): ImportSession {
   const stages = new Map<string, string>();
