@@ -45,6 +45,7 @@ export const feedbackImportResultSchema = z.object({
 /** GET /api/analytics/feedback/themes */
 export const feedbackThemesQuerySchema = z.object({
   weeks: z.coerce.number().int().min(2).max(104).optional().describe("Weeks shown, up to the current one (default 12)"),
+  until: z.iso.date().optional().describe("YYYY-MM-DD: show the weeks up to this day's week instead of today's"),
 });
 export const feedbackThemesSchema = z.object({
   weeks: z.array(z.string()).describe("Mondays (UTC) of the weeks shown; the last is the current, partial week"),

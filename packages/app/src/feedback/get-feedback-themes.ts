@@ -33,7 +33,7 @@ function mondayOf(date: Date): Date {
 
 /**
  * Feedback per theme and ISO week (UTC) over the last `weeks` weeks up to
- * the current one, and which themes are rising: the last complete week's
+ * the current one (or the week of `until`), and which themes are rising: the last complete week's
  * count against the theme's own trailing mean (risingVerdict: Poisson test,
  * minimum count). The history used by the test is read even when the view
  * is shorter. Themes with most items first.
@@ -41,13 +41,13 @@ function mondayOf(date: Date): Date {
 export async function getFeedbackThemes(
   ctx: RequestContext,
   deps: { repositories: Pick<Repositories, "feedback"> },
-  input: { weeks?: number },
+  input: { weeks?: number; until?: Date },
   now: Date = new Date(),
 ): Promise<FeedbackThemesReport> {
   authorize(ctx, "analytics.read");
   const weeks = input.weeks ?? 12;
   if (!Number.isInteger(weeks) || weeks < 2 || weeks > 104) throw new AppError("invalid_weeks", "invalid_input", `weeks: a whole number from 2 to 104, got ${weeks}`, { field: "weeks" });
-  const current = mondayOf(now);
+  const current = mondayOf(input.until ?? now);
   // the tested week (current − 1) needs historyWeeks before it
   const span = Math.max(weeks, defaultRisingTest.historyWeeks + 2);
   const from = new Date(current.getTime() - (span - 1) * week);

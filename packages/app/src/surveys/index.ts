@@ -12,3 +12,4 @@ export * from "./update-follow-up.ts";
 export * from "./get-customer-satisfaction.ts";
 export * from "./run-survey-triggers.ts";
 export * from "./survey-trigger-settings.ts";
+export * from "./load-demo-surveys.ts";

@@ -39,6 +39,8 @@ export interface ThemeWeekCount {
 export interface FeedbackRepository {
   /** False when an item with the same source and external id exists (nothing stored). */
   insertFeedback(item: FeedbackItem): Promise<boolean>;
+  /** Many items in few statements (demo load); duplicates are skipped. Returns how many were stored. */
+  insertFeedbackItems(items: readonly FeedbackItem[]): Promise<number>;
   /** Items per theme and week with occurred_at in [from, to). */
   themeWeekCounts(workspaceId: string, query: { from: Date; to: Date }): Promise<ThemeWeekCount[]>;
   /** The workspace's own dictionary for a language, or null (the default applies). */

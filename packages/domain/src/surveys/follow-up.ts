@@ -59,6 +59,8 @@ export function followUpChangeProblem(from: FollowUpStatus, to: FollowUpStatus, 
 export interface FollowUpRepository {
   /** False when the response already has a task. */
   insertFollowUp(task: FollowUpTask): Promise<boolean>;
+  /** Many tasks in few statements (demo load); a response that has a task is skipped. Returns how many were stored. */
+  insertFollowUps(tasks: readonly FollowUpTask[]): Promise<number>;
   findFollowUp(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<FollowUpTask | null>;
   /** Set status and outcome; `closedAt` is set when the task is done or cancelled. */
   updateFollowUp(workspaceId: string, id: string, change: { status: FollowUpStatus; outcome: string | null; closedAt: Date | null; updatedAt: Date }): Promise<void>;

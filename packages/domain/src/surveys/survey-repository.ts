@@ -56,6 +56,8 @@ export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpR
   markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
   /** False when the response was already recorded (same invitation, or same survey and external id). */
   insertResponse(response: SurveyResponse): Promise<boolean>;
+  /** Many responses in few statements (demo load); duplicates are skipped. Returns how many were stored. */
+  insertResponses(responses: readonly SurveyResponse[]): Promise<number>;
   /** The customer's summary (kept by database triggers); null when the customer never answered nor had a task. */
   customerSatisfaction(workspaceId: string, customerId: string): Promise<CustomerSatisfaction | null>;
 }

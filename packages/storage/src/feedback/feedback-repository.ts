@@ -1,32 +1,24 @@
-import { sql, type Kysely } from "kysely";
-import type { FeedbackRepository, ThemeDictionary } from "@tenure/domain";
+import { sql, type Insertable, type Kysely } from "kysely";
+import type { FeedbackItem, FeedbackRepository, ThemeDictionary } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
-import { satisfactionDb } from "../surveys/satisfaction-schema.ts";
+import { satisfactionDb, type SatisfactionSchema } from "../surveys/satisfaction-schema.ts";
 
 /** FeedbackRepository on feedback_items and feedback_dictionaries (migrations 0005, 0009). */
 export function createFeedbackRepository(base: Kysely<Schema>): FeedbackRepository {
   const db = satisfactionDb(base);
   return {
     async insertFeedback(item) {
-      const row = await db
-        .insertInto("feedback_items")
-        .values({
-          workspace_id: item.workspaceId,
-          id: item.id,
-          customer_id: item.customerId,
-          source: item.source,
-          external_id: item.externalId,
-          language: item.language,
-          body: item.body,
-          themes: item.themes,
-          sentiment: item.sentiment,
-          occurred_at: item.occurredAt,
-          created_at: item.createdAt,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning("id")
-        .executeTakeFirst();
+      const row = await db.insertInto("feedback_items").values(feedbackRow(item)).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
       return row !== undefined;
+    },
+
+    async insertFeedbackItems(items) {
+      let stored = 0;
+      for (let i = 0; i < items.length; i += 1000) {
+        const rows = items.slice(i, i + 1000).map(feedbackRow);
+        if (rows.length > 0) stored += (await db.insertInto("feedback_items").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute()).length;
+      }
+      return stored;
     },
 
     async themeWeekCounts(workspaceId, query) {
@@ -52,5 +44,21 @@ export function createFeedbackRepository(base: Kysely<Schema>): FeedbackReposito
         .onConflict((oc) => oc.columns(["workspace_id", "language"]).doUpdateSet({ themes: JSON.stringify(themes), updated_at: at }))
         .execute();
     },
+  };
+}
+
+function feedbackRow(item: FeedbackItem): Insertable<SatisfactionSchema["feedback_items"]> {
+  return {
+    workspace_id: item.workspaceId,
+    id: item.id,
+    customer_id: item.customerId,
+    source: item.source,
+    external_id: item.externalId,
+    language: item.language,
+    body: item.body,
+    themes: item.themes,
+    sentiment: item.sentiment,
+    occurred_at: item.occurredAt,
+    created_at: item.createdAt,
   };
 }

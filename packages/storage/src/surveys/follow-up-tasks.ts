@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { FollowUpReason, FollowUpRepository, FollowUpStatus, FollowUpTask } from "@tenure/domain";
 import type { FollowUpTasksTable, Schema } from "../database/schema.ts";
 import { satisfactionDb, type SatisfactionSchema } from "./satisfaction-schema.ts";
@@ -8,25 +8,17 @@ export function createFollowUpTasks(base: Kysely<Schema>): FollowUpRepository {
   const db = satisfactionDb(base);
   return {
     async insertFollowUp(task) {
-      const row = await db
-        .insertInto("follow_up_tasks")
-        .values({
-          workspace_id: task.workspaceId,
-          id: task.id,
-          customer_id: task.customerId,
-          response_id: task.responseId,
-          owner_user_id: task.ownerUserId,
-          reason: task.reason,
-          status: task.status,
-          outcome: task.outcome,
-          due_at: task.dueAt,
-          created_at: task.createdAt,
-          closed_at: task.closedAt,
-        })
-        .onConflict((oc) => oc.columns(["workspace_id", "response_id"]).doNothing())
-        .returning("id")
-        .executeTakeFirst();
+      const row = await db.insertInto("follow_up_tasks").values(followUpRow(task)).onConflict((oc) => oc.columns(["workspace_id", "response_id"]).doNothing()).returning("id").executeTakeFirst();
       return row !== undefined;
+    },
+
+    async insertFollowUps(tasks) {
+      let stored = 0;
+      for (let i = 0; i < tasks.length; i += 1000) {
+        const rows = tasks.slice(i, i + 1000).map(followUpRow);
+        if (rows.length > 0) stored += (await db.insertInto("follow_up_tasks").values(rows).onConflict((oc) => oc.columns(["workspace_id", "response_id"]).doNothing()).returning("id").execute()).length;
+      }
+      return stored;
     },
 
     async listOpenFollowUps(workspaceId, query) {
@@ -73,5 +65,21 @@ function toFollowUp(row: Selectable<FollowUpTasksTable & SatisfactionSchema["fol
     createdAt: row.created_at,
     closedAt: row.closed_at,
     resurveyInvitationId: row.resurvey_invitation_id,
+  };
+}
+
+function followUpRow(task: FollowUpTask): Insertable<FollowUpTasksTable> {
+  return {
+    workspace_id: task.workspaceId,
+    id: task.id,
+    customer_id: task.customerId,
+    response_id: task.responseId,
+    owner_user_id: task.ownerUserId,
+    reason: task.reason,
+    status: task.status,
+    outcome: task.outcome,
+    due_at: task.dueAt,
+    created_at: task.createdAt,
+    closed_at: task.closedAt,
   };
 }

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from "kysely";
-import { equalWeightCsi, type Survey, type SurveyInvitation, type SurveyKind, type SurveyLocale, type SurveyQuestion, type SurveyRepository } from "@tenure/domain";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import { equalWeightCsi, type Survey, type SurveyInvitation, type SurveyKind, type SurveyLocale, type SurveyQuestion, type SurveyRepository, type SurveyResponse } from "@tenure/domain";
 import type { Purpose } from "@tenure/shared";
-import type { Schema, SurveyInvitationsTable, SurveysTable } from "../database/schema.ts";
+import type { Schema, SurveyInvitationsTable, SurveyResponsesTable, SurveysTable } from "../database/schema.ts";
 import { createFollowUpTasks } from "./follow-up-tasks.ts";
 import { satisfactionByMonth } from "./satisfaction-by-month.ts";
 import { satisfactionDb } from "./satisfaction-schema.ts";
@@ -113,32 +113,18 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
     },
 
     async insertResponse(response) {
-      const { scores } = response;
-      const inserted = await db
-        .insertInto("survey_responses")
-        .values({
-          workspace_id: response.workspaceId,
-          id: response.id,
-          survey_id: response.surveyId,
-          customer_id: response.customerId,
-          invitation_id: response.invitationId,
-          external_id: response.externalId,
-          source: response.source,
-          responded_at: response.respondedAt,
-          locale: response.locale,
-          nps: scores.nps,
-          csat: scores.csat,
-          ces: scores.ces,
-          acsi_overall: scores.acsiOverall,
-          acsi_expectations: scores.acsiExpectations,
-          acsi_ideal: scores.acsiIdeal,
-          comment: response.comment,
-          answers: JSON.stringify(response.answers),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning("id")
-        .executeTakeFirst();
+      const inserted = await db.insertInto("survey_responses").values(responseRow(response)).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
       return inserted !== undefined;
+    },
+
+    async insertResponses(responses) {
+      let stored = 0;
+      for (let i = 0; i < responses.length; i += 1000) {
+        const rows = responses.slice(i, i + 1000).map(responseRow);
+        if (rows.length === 0) continue;
+        stored += (await db.insertInto("survey_responses").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute()).length;
+      }
+      return stored;
     },
 
     async customerSatisfaction(workspaceId, customerId) {
@@ -159,6 +145,29 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
         openFollowUps: row.open_follow_ups,
       };
     },
+  };
+}
+
+function responseRow(response: SurveyResponse): Insertable<SurveyResponsesTable> {
+  const { scores } = response;
+  return {
+    workspace_id: response.workspaceId,
+    id: response.id,
+    survey_id: response.surveyId,
+    customer_id: response.customerId,
+    invitation_id: response.invitationId,
+    external_id: response.externalId,
+    source: response.source,
+    responded_at: response.respondedAt,
+    locale: response.locale,
+    nps: scores.nps,
+    csat: scores.csat,
+    ces: scores.ces,
+    acsi_overall: scores.acsiOverall,
+    acsi_expectations: scores.acsiExpectations,
+    acsi_ideal: scores.acsiIdeal,
+    comment: response.comment,
+    answers: JSON.stringify(response.answers),
   };
 }
 

@@ -97,7 +97,8 @@ export async function feedbackRoutes(app: ApiServer, deps: AppDeps): Promise<voi
       },
     },
     async (request) => {
-      const report = await getFeedbackThemes(requestContext(request), deps, request.query.weeks === undefined ? {} : { weeks: request.query.weeks });
+      const { weeks, until } = request.query;
+      const report = await getFeedbackThemes(requestContext(request), deps, { ...(weeks === undefined ? {} : { weeks }), ...(until === undefined ? {} : { until: new Date(`${until}T00:00:00Z`) }) });
       const t = report.test;
       return {
         weeks: report.weeks,
