@@ -14,6 +14,7 @@ import { readClvReport, type Distribution } from "./clv-report.ts";
 import { HeatMap } from "./heat-map.tsx";
 import { ParameterTable } from "./parameter-table.tsx";
 import { RankedCustomers } from "./ranked-customers.tsx";
+import { ValidationCharts } from "./validation-charts.tsx";
 import { valueMessages } from "./value-messages.ts";
 
 /** Bars of a histogram, labelled by the lower edge of each bin with enough digits to tell the bins apart. */
@@ -155,7 +156,8 @@ function FitReport({ fit, format, refitButton }: { fit: ClvFitJson; format: Form
           />
         )}
       </div>
-      <p className="muted small">{t("charts.calibration")}</p>
+      <h2>{t("charts.calibration")}</h2>
+      <ValidationCharts />
       {report.notes.length > 0 && (
         <>
           <h3>{t("notes")}</h3>
