@@ -49,7 +49,7 @@ function generatedFile(lines: number): string {
   let seed = 42;
   const next = (n: number): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed % n;
+    return Math.floor((seed / 2 ** 31) * n); // the high bits: an LCG's low bits repeat with a short period
   };
   const rows = ["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"];
   let invoice = 536_365;
