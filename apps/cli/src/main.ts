@@ -12,9 +12,10 @@ import { tokenCommand } from "./commands/token-command.ts";
 import { userCommand } from "./commands/user-command.ts";
 import { writekeyCommand } from "./commands/writekey-command.ts";
 import { clvCommand } from "./commands/clv/clv-command.ts";
+import { feedbackCommand } from "./commands/feedback/feedback-command.ts";
 
 /** Every subcommand, in help order. To add one: write commands/<name>-command.ts and list it here. */
-const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand, userCommand, casesCommand];
+const commands: readonly CliCommandFactory[] = [serveCommand, migrateCommand, demoCommand, importCommand, tokenCommand, writekeyCommand, clvCommand, userCommand, casesCommand, feedbackCommand];
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
