@@ -7,7 +7,8 @@ import { actorUserId, authorize } from "../security/authorize.ts";
  * case's owner (and team, when the handoff names one) change, the case's
  * handoff count goes up by one and a handoff_accepted event is recorded.
  * The sender, the receiver, an admin or a manager may cancel; the owner
- * stays. A decided handoff answers conflict.
+ * stays. A decided handoff answers conflict. No case row rule here: the
+ * receiver does not own (or support) the case until accepting it.
  */
 export async function decideHandoff(
   ctx: RequestContext,

@@ -14,7 +14,7 @@ import { saveSlaPolicy } from "./sla/save-sla-policy.ts";
  * requested by its sender and accepted by its receiver. Returns what it made.
  */
 export async function seedDemoHandoffs(
-  deps: { repositories: Pick<Repositories, "slas" | "handoffs" | "knownProblems" | "transaction"> },
+  deps: { repositories: Pick<Repositories, "slas" | "handoffs" | "knownProblems" | "transaction" | "cases" | "customers" | "assignments"> },
   workspaceId: string,
   plan: DemoHandoffPlan,
   roles: ReadonlyMap<string, Role>,

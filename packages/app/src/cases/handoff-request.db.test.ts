@@ -41,6 +41,8 @@ describe.each(testEngines())("warm handoff on %s", (engine) => {
       ["usr_ben", 6, ["product", "language"]],
       ["usr_lea", 3, ["skill"]],
     ]);
+    // the case row rule: an agent who neither owns nor supports the customer does not see the case
+    await expect(proposeHandoffSpecialists(receiver(), f, "case_h")).rejects.toMatchObject({ code: "case_not_found" });
   });
 
   it("requires the whole brief and names every missing field", async () => {

@@ -2,7 +2,7 @@ import { validateHandoffBrief, type Handoff, type HandoffBrief, type Repositorie
 import { AppError, invalidInput, newId, type RequestContext } from "@tenure/shared";
 import { authorize } from "../security/authorize.ts";
 import { throwIfFieldErrors } from "./sla/sla-field-errors.ts";
-import { handoffCaseOrThrow } from "./handoff-access.ts";
+import { handoffCaseOrThrow, type HandoffCaseRepositories } from "./handoff-access.ts";
 
 /**
  * Ask `toUserId` to take a case, with the brief they read first. The owner
@@ -12,7 +12,7 @@ import { handoffCaseOrThrow } from "./handoff-access.ts";
  */
 export async function requestHandoff(
   ctx: RequestContext,
-  deps: { repositories: Pick<Repositories, "handoffs" | "transaction"> },
+  deps: { repositories: HandoffCaseRepositories & Pick<Repositories, "transaction"> },
   caseId: string,
   input: { toUserId: string; toTeamId: string | null; brief: Partial<HandoffBrief> },
   now: Date = new Date(),
@@ -21,7 +21,7 @@ export async function requestHandoff(
   const errors = validateHandoffBrief(input.brief);
   throwIfFieldErrors(errors.map((e) => ({ field: `brief.${e.field}`, message: e.message })));
   return deps.repositories.transaction(async (tx) => {
-    const found = await handoffCaseOrThrow(ctx, tx, caseId, true);
+    const found = await handoffCaseOrThrow(ctx, tx, "cases.write", caseId, true);
     if (found.status === "resolved" || found.status === "closed") throw new AppError("case_not_open", "conflict", `Case ${caseId} is ${found.status}; reopen it before handing it off.`, { status: found.status });
     if (input.toUserId === found.ownerUserId) throw invalidInput("to_user_id", "The case already belongs to this person.");
     if (!(await tx.handoffs.userExists(ctx.workspaceId, input.toUserId))) throw invalidInput("to_user_id", `User ${input.toUserId} does not exist or is disabled.`);

@@ -1,12 +1,12 @@
 import type { Repositories } from "@tenure/domain";
 import { notFound, type RequestContext } from "@tenure/shared";
-import { authorize } from "../security/authorize.ts";
+import { caseForCaller, caseNotFound } from "./case-access.ts";
 
 /** Link a case to a known problem (replacing any earlier link), or unlink it with null. */
-export async function linkCaseToKnownProblem(ctx: RequestContext, deps: { repositories: Pick<Repositories, "knownProblems" | "transaction"> }, caseId: string, knownProblemId: string | null): Promise<void> {
-  authorize(ctx, "cases.write");
+export async function linkCaseToKnownProblem(ctx: RequestContext, deps: { repositories: Pick<Repositories, "knownProblems" | "transaction" | "cases" | "customers" | "assignments"> }, caseId: string, knownProblemId: string | null): Promise<void> {
   await deps.repositories.transaction(async (tx) => {
+    await caseForCaller(ctx, tx, "cases.write", caseId, { forUpdate: true });
     if (knownProblemId !== null && !(await tx.knownProblems.find(ctx.workspaceId, knownProblemId, { forUpdate: true }))) throw notFound("known_problem_not_found", `Known problem ${knownProblemId} does not exist.`, { id: knownProblemId });
-    if (!(await tx.knownProblems.linkCase(ctx.workspaceId, caseId, knownProblemId))) throw notFound("case_not_found", `Case ${caseId} does not exist.`, { caseId });
+    if (!(await tx.knownProblems.linkCase(ctx.workspaceId, caseId, knownProblemId))) throw caseNotFound(caseId);
   });
 }

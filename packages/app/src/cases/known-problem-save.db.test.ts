@@ -26,10 +26,10 @@ describe.each(testEngines())("known problems on %s", (engine) => {
     await expect(saveKnownProblem(f.ctx("agent"), f, input)).rejects.toMatchObject({ code: "permission_denied" });
     const problem = await saveKnownProblem(admin, f, input, undefined, new Date("2026-01-12T09:00:00Z"));
 
-    await linkCaseToKnownProblem(f.ctx("agent"), f, "case_k", problem.id);
+    await linkCaseToKnownProblem(f.ctx("manager"), f, "case_k", problem.id);
     expect((await listKnownProblems(f.ctx("agent"), f, { productId: "prd_app" })).map((p) => [p.id, p.caseCount])).toEqual([[problem.id, 1]]);
-    await expect(linkCaseToKnownProblem(f.ctx("agent"), f, "case_k", "kpr_none")).rejects.toMatchObject({ code: "known_problem_not_found" });
-    await expect(linkCaseToKnownProblem(f.ctx("agent"), f, "case_none", problem.id)).rejects.toMatchObject({ code: "case_not_found" });
+    await expect(linkCaseToKnownProblem(f.ctx("manager"), f, "case_k", "kpr_none")).rejects.toMatchObject({ code: "known_problem_not_found" });
+    await expect(linkCaseToKnownProblem(f.ctx("manager"), f, "case_none", problem.id)).rejects.toMatchObject({ code: "case_not_found" });
 
     const fixed = await saveKnownProblem(admin, f, { ...input, fixStatus: "fixed" }, problem.id, new Date("2026-01-20T09:00:00Z"));
     expect(fixed.fixedAt?.toISOString()).toBe("2026-01-20T09:00:00.000Z");

@@ -57,7 +57,7 @@ describe.each(testEngines())("SLA recompute on %s", (engine) => {
   });
 
   it("pauses the clocks while pending the customer", async () => {
-    const clocks = await getCaseSla(f.ctx("agent"), f, "case_waiting", now);
+    const clocks = await getCaseSla(f.ctx("manager"), f, "case_waiting", now);
     expect(clocks.map((c) => [c.metric, c.state, c.dueAtMs, c.elapsedMinutes, c.pausedMinutes])).toEqual([
       ["first_response", "paused", null, 10, 30],
       ["resolution", "paused", null, 10, 30],
