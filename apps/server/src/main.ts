@@ -7,9 +7,13 @@ import { buildApp } from "./build-app.ts";
 import { prepareStaffUsers } from "./first-start-users.ts";
 import { configuredMailer } from "./mail/configured-mailer.ts";
 import { deferredJobQueue } from "./jobs/deferred-job-queue.ts";
-import { startJobs, type Jobs } from "./jobs/start-jobs.ts";
 import { describeDatabase, openConfiguredDatabase } from "./open-configured-database.ts";
+import { startJobs } from "./jobs/start-jobs.ts";
 import { docsPrefix } from "./routes/docs-routes.ts";
+import { startJobsLater, type LaterJobs } from "./start-jobs-later.ts";
+
+/** How long after listening the job system starts (see startJobsLater). */
+const jobsStartDelayMs = 2_000;
 
 /** A listening server. */
 export interface RunningServer {
@@ -18,7 +22,7 @@ export interface RunningServer {
   readonly port: number;
   /** Close the server, then the database; safe to call twice. */
   close(): Promise<void>;
-  /** Resolves once closed (by close() or a signal). */
+  /** Resolves once closed (by close() or a signal); rejects when the job system failed to start (the server then closes). */
   readonly closed: Promise<void>;
 }
 
@@ -40,7 +44,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openConfiguredDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  let jobs: Jobs | undefined;
+  let jobs: LaterJobs | undefined;
   try {
     await migrate(database);
     const repositories = createRepositories(database);
@@ -50,7 +54,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // warnings and errors; "debug" and "trace" add a line per request.
     const logger = config.logLevel === "silent" ? false : { level: config.logLevel === "info" ? "warn" : config.logLevel };
     // Background jobs (customer-value refits daily and on request) run in this
-    // process; they start once the server listens, so a restart answers sooner.
+    // process; they start a moment after the server listens, so a restart
+    // answers sooner; jobs enqueued meanwhile wait in pendingJobs.
     const pendingJobs = deferredJobQueue();
     const satisfaction = {
       secret: resolveServerSecret(config),
@@ -61,8 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
     app = await buildApp({ repositories, logger, jobs: pendingJobs.queue, satisfaction });
     await app.listen({ port: config.port, host: config.host });
-    jobs = await startJobs({ database, repositories, satisfaction });
-    pendingJobs.attach(jobs.queue);
+    jobs = startJobsLater(() => startJobs({ database, repositories, satisfaction }), jobsStartDelayMs);
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
     const lines = banner(config, url, firstStart);
@@ -70,8 +74,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const line of lines) print(line);
 
     let closing: Promise<void> | undefined;
-    let resolveClosed!: () => void;
-    const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+    let settleClosed!: { resolve: () => void; reject: (error: unknown) => void };
+    const closed = new Promise<void>((resolve, reject) => (settleClosed = { resolve, reject }));
+    let jobsFailure: unknown = null;
     const running = app;
     const runningJobs = jobs;
     const close = (): Promise<void> =>
@@ -83,13 +88,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await runningJobs.stop();
         } finally {
           await database.close();
-          resolveClosed();
+          if (jobsFailure === null) settleClosed.resolve();
+          else settleClosed.reject(jobsFailure);
         }
       })());
     const onSignal = (signal: NodeJS.Signals): void => {
       print(`${signal} received: shutting down`);
       void close();
     };
+    runningJobs.started.then(
+      (started) => started && pendingJobs.attach(started.queue),
+      (error: unknown) => {
+        jobsFailure = error;
+        void close();
+      },
+    );
     if (options.handleSignals !== false) {
       process.once("SIGINT", onSignal);
       process.once("SIGTERM", onSignal);
