@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultThemeDictionaries } from "./default-theme-dictionaries.ts";
-import { poissonAtLeast, risingVerdict } from "./rising-themes.ts";
+import { risingVerdict } from "./rising-themes.ts";
 import { scoreSentiment } from "./score-sentiment.ts";
 import { checkThemeDictionary, tagThemes } from "./tag-themes.ts";
 
@@ -58,14 +58,6 @@ describe("scoreSentiment", () => {
 });
 
 describe("rising themes", () => {
-  it("computes the Poisson upper tail", () => {
-    expect(poissonAtLeast(0, 3)).toBe(1);
-    // P(X ≥ 2 | λ = 1) = 1 − e⁻¹ − e⁻¹
-    expect(poissonAtLeast(2, 1)).toBeCloseTo(1 - 2 * Math.exp(-1), 12);
-    expect(poissonAtLeast(900, 800)).toBeGreaterThan(0.0001);
-    expect(poissonAtLeast(900, 800)).toBeLessThan(0.01);
-  });
-
   it("flags a count well above its own trailing mean, not noise or small numbers", () => {
     expect(risingVerdict([3, 4, 2, 3, 5, 3, 4, 3, 14])).toMatchObject({ rising: true, baseline: 3.375 });
     expect(risingVerdict([3, 4, 2, 3, 5, 3, 4, 3, 6]).rising).toBe(false);

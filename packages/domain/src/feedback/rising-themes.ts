@@ -1,3 +1,5 @@
+import { poissonUpperTail } from "../cases/known-problem-rising.ts";
+
 /** Settings of the rising-theme test (docs/satisfaction.md). */
 export interface RisingTestOptions {
   /** Weeks of history the tested week is compared with (the mean of up to this many weeks before it). */
@@ -22,18 +24,6 @@ export interface RisingVerdict {
   pValue: number | null;
 }
 
-/** P(X ≥ k) for X ~ Poisson(λ), each term from its logarithm so a large λ does not underflow. */
-export function poissonAtLeast(k: number, lambda: number): number {
-  if (k <= 0) return 1;
-  let logTerm = -lambda;
-  let below = Math.exp(logTerm);
-  for (let i = 1; i < k; i++) {
-    logTerm += Math.log(lambda) - Math.log(i);
-    below += Math.exp(logTerm);
-  }
-  return Math.max(0, 1 - below);
-}
-
 /**
  * Is the last count of a weekly series significantly above the theme's own
  * history? Baseline λ = mean of the up to `historyWeeks` counts before it
@@ -46,6 +36,6 @@ export function risingVerdict(counts: readonly number[], options: RisingTestOpti
   const history = counts.slice(Math.max(0, counts.length - 1 - options.historyWeeks), counts.length - 1);
   if (history.length < options.minHistoryWeeks) return { rising: false, baseline: null, pValue: null };
   const baseline = Math.max(history.reduce((a, b) => a + b, 0) / history.length, options.minBaseline);
-  const pValue = poissonAtLeast(count, baseline);
+  const pValue = poissonUpperTail(count, baseline);
   return { rising: count >= options.minCount && count > baseline && pValue < options.alpha, baseline, pValue };
 }
