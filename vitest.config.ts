@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/web/e2e/**/*.e2e.test.ts"],
     // Generous: creating a PGlite data directory takes seconds on a quiet machine
     // and much longer on a loaded CI host; a timeout here is not a speed test.
     testTimeout: 240_000,

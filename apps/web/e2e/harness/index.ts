@@ -1,0 +1,3 @@
+export * from "./test-server.ts";
+export * from "./test-browser.ts";
+export * from "./sign-in.ts";
