@@ -84,7 +84,8 @@ export interface SlaRepository {
     compute: (records: readonly SlaCaseRecord[]) => CaseSlaState[],
     computedAt: Date,
   ): Promise<SlaWriteReport>;
-  listAlerts(workspaceId: string, query: { kind: "warning" | "breach" | null; caseId: string | null; limit: number }): Promise<SlaAlert[]>;
+  /** Alerts newest first; with `notifiedUserId`, only those that notify that user. */
+  listAlerts(workspaceId: string, query: { kind: "warning" | "breach" | null; caseId: string | null; notifiedUserId: string | null; limit: number }): Promise<SlaAlert[]>;
   /** Attainment of clocks that started in [from, to). */
   attainment(workspaceId: string, range: { from: Date; to: Date }): Promise<SlaAttainment[]>;
 }

@@ -50,6 +50,7 @@ describe.each(testEngines())("SLA recompute on %s", (engine) => {
     expect(report).toMatchObject({ cases: 3, newBreaches: 1 });
     const again = await recomputeSlaStates(f.ctx("admin"), f, new Date(now.getTime() + 60_000));
     expect(again).toMatchObject({ cases: 2, newWarnings: 0, newBreaches: 0 });
+    expect(await listSlaAlerts(f.ctx("agent", "usr_ben"), f, { kind: "breach" })).toEqual([]);
     const breaches = await listSlaAlerts(f.ctx("agent", "usr_ann"), f, { kind: "breach" });
     expect(breaches.map((a) => [a.caseId, a.metric, a.occurredAt.toISOString(), a.notifyUserIds])).toEqual([["case_late", "first_response", "2026-01-12T08:30:00.000Z", ["usr_ann", "usr_lea"]]]);
     const events = await sql<{ kind: string; data: { metric: string } }>`select kind, data from case_events where case_id = 'case_late' and kind = 'sla_breached'`.execute(f.database.db);

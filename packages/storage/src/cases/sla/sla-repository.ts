@@ -62,6 +62,7 @@ export function createSlaRepository(database: Database, base: Kysely<Schema>): S
       let select = db.selectFrom("sla_alerts").selectAll().where("workspace_id", "=", workspaceId);
       if (query.kind) select = select.where("kind", "=", query.kind);
       if (query.caseId) select = select.where("case_id", "=", query.caseId);
+      if (query.notifiedUserId) select = select.where(sql<boolean>`${query.notifiedUserId} = any(notify_user_ids)`);
       const rows = await select.orderBy("occurred_at", "desc").orderBy("id", "desc").limit(query.limit).execute();
       return rows.map(toAlert);
     },
