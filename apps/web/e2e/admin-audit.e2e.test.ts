@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, launchTestBrowser, signIn, startTestServer, type TestBrowser, type TestServer } from "./harness/index.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./harness/browser-suite.ts";
+import { demoPassword, signIn } from "./harness/index.ts";
 
 // The Administration page in a browser: the audit log shows rows and filters
 // them; the page is an admin's only. Any console error fails the test.
 describe("administration in a browser", () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = launchTestBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it("shows the audit log with its rows and filters it by action", async () => {
-    const { page, problems, screenshot } = await browser.newPage();
-    await signIn(page, server.url, server.users.admin as string, demoPassword("admin"));
+    const { page, problems, screenshot } = await suite.browser.newPage();
+    await signIn(page, suite.server.url, suite.server.users.admin as string, demoPassword("admin"));
     await page.getByRole("link", { name: "Administration" }).click();
-    await page.getByRole("table", { name: /Staff who sign in/ }).getByText(server.users.manager as string).waitFor();
+    await page.getByRole("table", { name: /Staff who sign in/ }).getByText(suite.server.users.manager as string).waitFor();
     await page.getByRole("tab", { name: "Audit log" }).click();
     const table = page.getByRole("table", { name: /Every read of unmasked personal data/ });
     // Signing in is audited: the admin's own sign-in is a row.
@@ -36,8 +27,8 @@ describe("administration in a browser", () => {
   });
 
   it("is not offered to a manager", async () => {
-    const { page, problems } = await browser.newPage();
-    await signIn(page, server.url, server.users.manager as string, demoPassword("manager"));
+    const { page, problems } = await suite.browser.newPage();
+    await signIn(page, suite.server.url, suite.server.users.manager as string, demoPassword("manager"));
     await page.getByRole("link", { name: "Imports" }).waitFor();
     expect(await page.getByRole("link", { name: "Administration" }).count()).toBe(0);
     expect(problems).toEqual([]);

@@ -1,26 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, launchTestBrowser, signIn, startTestServer, type TestBrowser, type TestServer } from "./harness/index.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./harness/browser-suite.ts";
+import { demoPassword, signIn } from "./harness/index.ts";
 
 // Run an import through the Imports page in Debian's chromium against the real
 // server: upload a small CSV, fix its mapping, see the counts and download the
 // rejected rows. Any console error fails the test.
 describe("imports page in a browser", () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = launchTestBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it("previews a CSV, imports it, shows the counts and hands out the rejected rows", async () => {
-    const { page, problems, screenshot } = await browser.newPage();
-    await signIn(page, server.url, server.users.admin as string, demoPassword("admin"));
+    const { page, problems, screenshot } = await suite.browser.newPage();
+    await signIn(page, suite.server.url, suite.server.users.admin as string, demoPassword("admin"));
     await page.getByRole("link", { name: "Imports" }).click();
     await page.getByRole("heading", { name: "Import a file" }).waitFor();
 
@@ -46,7 +37,7 @@ describe("imports page in a browser", () => {
     expect(rejected).toHaveLength(2);
 
     // The stored customers carry the mapped attribute.
-    const stored = await (await page.request.get(`${server.url}/api/customers?q=E2E-3`)).json();
+    const stored = await (await page.request.get(`${suite.server.url}/api/customers?q=E2E-3`)).json();
     expect(stored.items[0]).toMatchObject({ external_id: "E2E-3", attributes: { Segment: "gold" } });
     expect(problems).toEqual([]);
   });

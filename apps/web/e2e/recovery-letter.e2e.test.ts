@@ -1,37 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, launchTestBrowser, signIn, startTestServer, type TestBrowser, type TestServer } from "./harness/index.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./harness/browser-suite.ts";
+import { demoPassword, signIn } from "./harness/index.ts";
 
 // A manager approves a service-recovery letter in Debian's chromium against the
 // real server: open the company-failure case from the queue, approve and sign
 // the letter, see it signed. Any console error fails the test.
 describe("recovery letter approval in a browser", () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = launchTestBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it("opens a failure case as a manager, approves the letter and shows it signed", async () => {
-    const { page, problems, screenshot } = await browser.newPage();
-    await signIn(page, server.url, server.users.manager as string, demoPassword("manager"));
+    const { page, problems, screenshot } = await suite.browser.newPage();
+    await signIn(page, suite.server.url, suite.server.users.manager as string, demoPassword("manager"));
 
     // A case whose recovery waits for approval: acknowledged, apologised, cause and fix recorded, letter drafted.
     const csrf = await page.evaluate<string | null>(`localStorage.getItem("tenure.csrf")`);
     const headers = { "x-csrf-token": csrf ?? "", "x-purpose": "service" };
-    const customers = await (await page.request.get(`${server.url}/api/customers?limit=1`)).json();
+    const customers = await (await page.request.get(`${suite.server.url}/api/customers?limit=1`)).json();
     const subject = "E2E parcel two weeks late";
-    const opened = await page.request.post(`${server.url}/api/cases`, { headers, data: { customer_id: customers.items[0].id, subject, priority: "high" } });
+    const opened = await page.request.post(`${suite.server.url}/api/cases`, { headers, data: { customer_id: customers.items[0].id, subject, priority: "high" } });
     expect(opened.status()).toBe(201);
     const caseId = ((await opened.json()) as { id: string }).id;
-    expect((await page.request.post(`${server.url}/api/cases/${caseId}/failure`, { headers, data: { what_went_wrong: "Your parcel arrived two weeks late.", locale: "en" } })).status()).toBe(201);
+    expect((await page.request.post(`${suite.server.url}/api/cases/${caseId}/failure`, { headers, data: { what_went_wrong: "Your parcel arrived two weeks late.", locale: "en" } })).status()).toBe(201);
     const steps = { acknowledged: true, apologised: true, root_cause: "A carrier depot was closed.", corrective_action: "Parcels are now routed around closed depots.", redraft: true };
-    expect((await page.request.patch(`${server.url}/api/cases/${caseId}/recovery`, { headers, data: steps })).status()).toBe(200);
+    expect((await page.request.patch(`${suite.server.url}/api/cases/${caseId}/recovery`, { headers, data: steps })).status()).toBe(200);
 
     await page.getByRole("link", { name: "Cases" }).click();
     await page.getByRole("link", { name: subject }).click();
@@ -46,7 +37,7 @@ describe("recovery letter approval in a browser", () => {
     await page.getByRole("button", { name: "Send the letter" }).waitFor();
     await screenshot("recovery-approved");
 
-    const recovery = await (await page.request.get(`${server.url}/api/cases/${caseId}/recovery`, { headers: { "x-purpose": "service" } })).json();
+    const recovery = await (await page.request.get(`${suite.server.url}/api/cases/${caseId}/recovery`, { headers: { "x-purpose": "service" } })).json();
     expect(recovery).toMatchObject({ status: "approved", letter: { signed_by: { name: expect.any(String) } } });
     expect(problems).toEqual([]);
   });
