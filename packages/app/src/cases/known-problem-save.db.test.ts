@@ -38,6 +38,8 @@ describe.each(testEngines())("known problems on %s", (engine) => {
     await deleteKnownProblem(admin, f, problem.id);
     const link = await sql<{ known_problem_id: string | null }>`select known_problem_id from cases where id = 'case_k'`.execute(f.database.db);
     expect(link.rows[0]?.known_problem_id).toBeNull();
+    const events = await sql<{ kind: string; data: { known_problem_id: string } }>`select kind, data from case_events where case_id = 'case_k'`.execute(f.database.db);
+    expect(events.rows).toEqual([{ kind: "linked_problem", data: { known_problem_id: problem.id } }]);
   });
 
   it("finds the category and product rising against their own trailing weeks", async () => {

@@ -196,7 +196,7 @@ export function createHandoffRepository(base: Kysely<Schema>): HandoffRepository
     async recordCaseEvent(workspaceId, event) {
       await sql`
         insert into case_events (workspace_id, id, case_id, kind, actor_user_id, occurred_at, data)
-        values (${workspaceId}, ${newId("event", event.occurredAt.getTime())}, ${event.caseId}, ${event.kind},
+        values (${workspaceId}, ${newId("caseEvent", event.occurredAt.getTime())}, ${event.caseId}, ${event.kind},
           ${event.actorId.startsWith("usr_") ? event.actorId : null}, ${event.occurredAt}, ${JSON.stringify({ ...event.data, actor: event.actorId })}::jsonb)`.execute(db);
     },
   };

@@ -44,7 +44,7 @@ async function insertAlerts(session: SqlSession, workspaceId: string, kind: "war
        from inserted i where $3 = 'breach'
      )
      select count(*) as n from inserted`,
-    [workspaceId, newId("slaAlert", computedAt.getTime()), kind, computedAt.toISOString(), newId("event", computedAt.getTime())],
+    [workspaceId, newId("slaAlert", computedAt.getTime()), kind, computedAt.toISOString(), newId("caseEvent", computedAt.getTime())],
   );
   return Number(rows[0]?.n ?? 0);
 }
