@@ -7,6 +7,7 @@
  */
 import { buildApp } from "../../apps/server/src/build-app.ts";
 import { createDatabase, createRepositories } from "../../packages/storage/src/index.ts";
+import { serveAsBenchChild } from "./bench-child-server.ts";
 
 const url = process.env.BENCH_DATABASE_URL;
 const secret = process.env.BENCH_SURVEY_SECRET;
@@ -22,17 +23,4 @@ const app = await buildApp({
     publicRateLimit: { requests: Number(process.env.BENCH_SURVEY_RATE_LIMIT ?? 60), windowMs: 60_000 },
   },
 });
-await app.listen({ host: "127.0.0.1", port: 0 });
-const address = app.server.address();
-process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
-process.on("message", async (message) => {
-  if (message === "cpu") {
-    const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMs: (user + system) / 1000 });
-  }
-  if (message === "stop") {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  }
-});
+await serveAsBenchChild(app, database);
