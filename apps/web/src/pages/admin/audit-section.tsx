@@ -10,6 +10,7 @@ import { commonMessages } from "../../i18n/common-messages.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { adminMessages } from "./admin-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type AuditPage = Infer<typeof auditListSchema>;
 interface Filters {
@@ -95,18 +96,7 @@ export function AuditSection() {
           <div className="table-wrap">
             <table>
               <caption>{t("audit.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.when")}</th>
-                  <th scope="col">{t("audit.who")}</th>
-                  <th scope="col">{t("audit.role")}</th>
-                  <th scope="col">{t("audit.what")}</th>
-                  <th scope="col">{t("audit.customer")}</th>
-                  <th scope="col">{t("audit.fields")}</th>
-                  <th scope="col">{t("audit.purposeCol")}</th>
-                  <th scope="col">{t("audit.request")}</th>
-                </tr>
-              </thead>
+              <ColumnHeaders columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.role") }, { label: t("audit.what") }, { label: t("audit.customer") }, { label: t("audit.fields") }, { label: t("audit.purposeCol") }, { label: t("audit.request") }]} />
               <tbody>
                 {page.data.items.map((row) => (
                   <tr key={row.id}>

@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { commonMessages } from "../../i18n/common-messages.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { adminMessages } from "./admin-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 /** The purposes personal data may be revealed for: accepted here or not, and by which roles. */
 export function PurposesSection() {
@@ -17,13 +18,7 @@ export function PurposesSection() {
       <div className="table-wrap">
         <table>
           <caption>{t("purposes.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("purposes.purpose")}</th>
-              <th scope="col">{t("purposes.enabled")}</th>
-              <th scope="col">{t("purposes.roles")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={[{ label: t("purposes.purpose") }, { label: t("purposes.enabled") }, { label: t("purposes.roles") }]} />
           <tbody>
             {policy.data.purposes.map((p) => (
               <tr key={p.purpose}>

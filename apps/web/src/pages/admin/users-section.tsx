@@ -5,6 +5,7 @@ import { commonMessages } from "../../i18n/common-messages.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { adminMessages } from "./admin-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type Role = UserJson["role"];
 type Purpose = AccessPolicyJson["purposes"][number]["purpose"];
@@ -30,15 +31,7 @@ export function UsersSection() {
         <div className="table-wrap">
           <table>
             <caption>{t("users.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("users.name")}</th>
-                <th scope="col">{t("users.email")}</th>
-                <th scope="col">{t("users.role")}</th>
-                <th scope="col">{t("users.created")}</th>
-                <th scope="col">{t("users.state")}</th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={[{ label: t("users.name") }, { label: t("users.email") }, { label: t("users.role") }, { label: t("users.created") }, { label: t("users.state") }]} />
             <tbody>
               {users.data.items.map((user) => (
                 <tr key={user.id}>

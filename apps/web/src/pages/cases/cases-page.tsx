@@ -8,6 +8,7 @@ import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { casesMessages } from "./cases-messages.ts";
 import { relativeTime, SlaCell } from "./sla-clock.tsx";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type CaseList = Infer<typeof caseListSchema>;
 const openStatuses = "new,open,pending_customer,on_hold";
@@ -76,16 +77,7 @@ export default function CasesPage() {
           </p>
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.subject")}</th>
-                  <th scope="col">{t("columns.priority")}</th>
-                  <th scope="col">{t("columns.status")}</th>
-                  <th scope="col">{t("columns.opened")}</th>
-                  <th scope="col">{t("columns.sla")}</th>
-                  <th scope="col">{t("columns.customer")}</th>
-                </tr>
-              </thead>
+              <ColumnHeaders columns={[{ label: t("columns.subject") }, { label: t("columns.priority") }, { label: t("columns.status") }, { label: t("columns.opened") }, { label: t("columns.sla") }, { label: t("columns.customer") }]} />
               <tbody>
                 {list.data.items.map((c) => (
                   <tr key={c.id}>

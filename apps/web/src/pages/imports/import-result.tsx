@@ -2,6 +2,7 @@ import type { ImportRunJson } from "@tenure/api-schemas";
 import { useFormat } from "../../i18n/format.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { importsMessages } from "./imports-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type Entity = keyof (typeof importsMessages.bundles.en)["entities"];
 
@@ -33,20 +34,7 @@ export function ImportResult({ run }: { run: ImportRunJson }) {
       <p>{t(run.dry_run ? "result.dryRun" : "result.succeeded", { rows, rejected })}</p>
       <table>
         <caption>{t("result.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("result.entity")}</th>
-            <th scope="col" className="num" title={t("result.insertedHelp")}>
-              {t("result.inserted")}
-            </th>
-            <th scope="col" className="num" title={t("result.updatedHelp")}>
-              {t("result.updated")}
-            </th>
-            <th scope="col" className="num" title={t("result.unchangedHelp")}>
-              {t("result.unchanged")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[{ label: t("result.entity") }, { label: t("result.inserted"), numeric: true, title: t("result.insertedHelp") }, { label: t("result.updated"), numeric: true, title: t("result.updatedHelp") }, { label: t("result.unchanged"), numeric: true, title: t("result.unchangedHelp") }]} />
         <tbody>
           {run.counts.map((c) => (
             <tr key={c.entity}>

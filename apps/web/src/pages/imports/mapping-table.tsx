@@ -1,6 +1,7 @@
 import type { ImportPreviewJson } from "@tenure/api-schemas";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { importsMessages } from "./imports-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 /**
  * The file's columns, a few of their first values, and what each is stored
@@ -13,13 +14,7 @@ export function MappingTable({ preview, map, onChange }: { preview: ImportPrevie
     <div className="table-wrap">
       <table>
         <caption>{t("preview.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("preview.column")}</th>
-            <th scope="col">{t("preview.sample")}</th>
-            <th scope="col">{t("preview.target")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[{ label: t("preview.column") }, { label: t("preview.sample") }, { label: t("preview.target") }]} />
         <tbody>
           {preview.header.map((column, index) => {
             const target = preview.mapping[column] ?? null;

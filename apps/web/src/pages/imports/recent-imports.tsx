@@ -4,6 +4,7 @@ import type { ApiState } from "../../api/use-api.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { importsMessages } from "./imports-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type Entity = keyof (typeof importsMessages.bundles.en)["entities"];
 
@@ -18,20 +19,7 @@ export function RecentImports({ state }: { state: ApiState<{ items: ImportRunJso
     <div className="table-wrap">
       <table>
         <caption>{t("recent.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("recent.file")}</th>
-            <th scope="col">{t("recent.kind")}</th>
-            <th scope="col">{t("recent.status")}</th>
-            <th scope="col">{t("recent.started")}</th>
-            <th scope="col" className="num">
-              {t("recent.rows")}
-            </th>
-            <th scope="col" className="num">
-              {t("recent.rejected")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[{ label: t("recent.file") }, { label: t("recent.kind") }, { label: t("recent.status") }, { label: t("recent.started") }, { label: t("recent.rows"), numeric: true }, { label: t("recent.rejected"), numeric: true }]} />
         <tbody>
           {state.data.items.map((run) => (
             <tr key={run.id}>

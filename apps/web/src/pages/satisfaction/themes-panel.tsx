@@ -5,6 +5,7 @@ import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { satisfactionMessages } from "./satisfaction-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 /** Feedback themes per week: the most mentioned as lines, every theme in a table with its rising test. */
 export function ThemesPanel() {
@@ -28,21 +29,7 @@ export function ThemesPanel() {
       />
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("themes.theme")}</th>
-              <th scope="col" className="num">
-                {t("themes.total")}
-              </th>
-              <th scope="col" className="num">
-                {t("themes.baseline")}
-              </th>
-              <th scope="col" className="num">
-                {t("themes.sentiment")}
-              </th>
-              <th scope="col">{t("themes.rising")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={[{ label: t("themes.theme") }, { label: t("themes.total"), numeric: true }, { label: t("themes.baseline"), numeric: true }, { label: t("themes.sentiment"), numeric: true }, { label: t("themes.rising") }]} />
           <tbody>
             {data.themes.map((theme) => {
               const sentiment = lastComplete >= 0 ? (theme.sentiment[lastComplete] ?? null) : null;

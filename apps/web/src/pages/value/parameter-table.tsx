@@ -1,6 +1,7 @@
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { valueMessages } from "./value-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 type About = keyof (typeof valueMessages.bundles.en)["params"]["about"];
 const known = new Set<string>(["r", "alpha", "a", "b", "s", "beta", "p", "q", "gamma"]);
@@ -14,21 +15,7 @@ export function ParameterTable({ params, errors }: { params: Record<string, numb
     <div className="table-wrap">
       <table>
         <caption className="visually-hidden">{t("params.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("params.name")}</th>
-            <th scope="col" className="num">
-              {t("params.estimate")}
-            </th>
-            <th scope="col" className="num">
-              {t("params.se")}
-            </th>
-            <th scope="col" className="num">
-              {t("params.interval")}
-            </th>
-            <th scope="col">{t("params.meaning")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[{ label: t("params.name") }, { label: t("params.estimate"), numeric: true }, { label: t("params.se"), numeric: true }, { label: t("params.interval"), numeric: true }, { label: t("params.meaning") }]} />
         <tbody>
           {Object.entries(params).map(([name, value]) => {
             const se = errors[name] ?? null;

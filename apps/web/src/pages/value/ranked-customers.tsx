@@ -5,6 +5,7 @@ import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { valueMessages } from "./value-messages.ts";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 /** The 25 customers of highest CLV, each a link to its 360. */
 export function RankedCustomers() {
@@ -18,29 +19,7 @@ export function RankedCustomers() {
     <div className="table-wrap">
       <table>
         <caption className="muted small">{t("ranked.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t("ranked.rank")}
-            </th>
-            <th scope="col">{t("ranked.customer")}</th>
-            <th scope="col" className="num" title={t("ranked.clvHelp")}>
-              {t("ranked.clv")}
-            </th>
-            <th scope="col" className="num" title={t("ranked.pAliveHelp")}>
-              {t("ranked.pAlive")}
-            </th>
-            <th scope="col" className="num">
-              {t("ranked.next365")}
-            </th>
-            <th scope="col" className="num">
-              {t("ranked.spend")}
-            </th>
-            <th scope="col" className="num">
-              {t("ranked.frequency")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[{ label: t("ranked.rank"), numeric: true }, { label: t("ranked.customer") }, { label: t("ranked.clv"), numeric: true, title: t("ranked.clvHelp") }, { label: t("ranked.pAlive"), numeric: true, title: t("ranked.pAliveHelp") }, { label: t("ranked.next365"), numeric: true }, { label: t("ranked.spend"), numeric: true }, { label: t("ranked.frequency"), numeric: true }]} />
         <tbody>
           {ranking.data.items.map((row, index) => (
             <tr key={row.customer_id}>
