@@ -21,18 +21,19 @@ function copyText(rows: readonly (readonly (string | null)[])[]): string {
 async function insertAlerts(session: SqlSession, workspaceId: string, kind: "warning" | "breach", computedAt: Date): Promise<number> {
   const column = kind === "warning" ? "warned_at" : "breached_at";
   const rows = await session.query<{ n: string }>(
-    `with fresh as (
-       select s.case_id, s.metric, s.started_at, s.${column} as occurred_at, s.due_at, c.team_id, c.owner_user_id
+    `with leads as (
+       select team_id, array_agg(user_id) as users from responsibility_entries where workspace_id = $1 and lead and team_id is not null group by team_id
+     ), fresh as (
+       select s.case_id, s.metric, s.started_at, s.${column} as occurred_at, s.due_at, c.team_id, c.owner_user_id, coalesce(l.users, '{}') as leads
        from sla_stage s
        join cases c on c.workspace_id = $1 and c.id = s.case_id
+       left join leads l on l.team_id = c.team_id
        left join case_sla o on o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric
        where s.${column} is not null and (o.${column} is null or o.started_at <> s.started_at)
      ), inserted as (
        insert into sla_alerts (workspace_id, id, case_id, metric, kind, started_at, occurred_at, due_at, team_id, owner_user_id, notify_user_ids, created_at)
        select $1, $2 || '_' || row_number() over (), f.case_id, f.metric, $3, f.started_at, f.occurred_at, f.due_at, f.team_id, f.owner_user_id,
-         array(select distinct u from unnest(array_append(
-           (select coalesce(array_agg(r.user_id), '{}') from responsibility_entries r where r.workspace_id = $1 and r.team_id = f.team_id and r.lead),
-           f.owner_user_id)) u where u is not null order by u),
+         array(select distinct u from unnest(array_append(f.leads, f.owner_user_id)) u where u is not null order by u),
          $4
        from fresh f
        on conflict (workspace_id, case_id, metric, kind, started_at) do nothing
