@@ -94,7 +94,7 @@ export function AuditSection() {
         <>
           {perDay.size > 1 && <BarChart title={t("audit.chart")} bars={[...perDay].reverse().map(([label, value]) => ({ label, value }))} valueLabel={t("audit.what")} format={(v) => format.number(v)} />}
           <div className="table-wrap">
-            <table>
+            <table className="audit-table">
               <caption>{t("audit.caption")}</caption>
               <ColumnHeaders columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.role") }, { label: t("audit.what") }, { label: t("audit.customer") }, { label: t("audit.fields") }, { label: t("audit.purposeCol") }, { label: t("audit.request") }]} />
               <tbody>
