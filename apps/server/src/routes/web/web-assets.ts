@@ -28,13 +28,15 @@ const types: Record<string, string> = {
 
 /**
  * Where apps/web's build lands. TENURE_WEB_DIST overrides it (a packaged
- * server whose source files sit elsewhere); otherwise apps/web/dist beside
- * this server's folder, or under the working directory.
+ * server whose files sit elsewhere); otherwise apps/web/dist found from this
+ * file (source or bundle), or under the working directory.
  */
 export function webDistDirectory(env: NodeJS.ProcessEnv = process.env): string {
   if (env.TENURE_WEB_DIST) return resolve(env.TENURE_WEB_DIST);
-  const beside = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../web/dist");
-  return existsSync(beside) ? beside : resolve(process.cwd(), "apps/web/dist");
+  const here = dirname(fileURLToPath(import.meta.url));
+  // From source (apps/server/src/routes/web) or from the bundle (apps/cli/dist).
+  const candidates = [resolve(here, "../../../../web/dist"), resolve(here, "../../web/dist")];
+  return candidates.find((dir) => existsSync(join(dir, "index.html"))) ?? resolve(process.cwd(), "apps/web/dist");
 }
 
 /** Every file of `directory` keyed by its URL path ("/index.html", "/assets/…"); null when there is no build. */
