@@ -53,7 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const signed = await api<SignedIn>("/api/session", { method: "POST", body: { email, password } });
     storeCsrfToken(signed.csrf_token);
-    await syncUserLocale();
+    // The stored language arrives while the first page loads (no extra wait before it).
+    void syncUserLocale();
     const { csrf_token: _csrf, expires_at: _expires, ...me } = signed;
     setState({ status: "signed-in", me });
   }, []);

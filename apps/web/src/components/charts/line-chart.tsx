@@ -48,6 +48,13 @@ export function LineChart({ title, description, labels, series, format, minY }: 
             <title>{s.name}</title>
           </path>
         ))}
+        {/* Points as dots where there are few of them (a single month draws no line). */}
+        {labels.length <= 24 &&
+          series.map((s, seriesIndex) =>
+            s.values.map((value, index) =>
+              value === null ? null : <circle key={`${s.name}-${index}`} cx={x(index)} cy={y(value)} r={3} fill={palette[seriesIndex % palette.length]} />,
+            ),
+          )}
       </svg>
       {series.length > 1 && (
         <ul className="chart-legend">

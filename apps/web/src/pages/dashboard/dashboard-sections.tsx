@@ -36,7 +36,7 @@ export function Distributions({ fit }: { fit: ApiState<ClvFit> }) {
             <BarChart
               title={t("clvDistribution")}
               description={t("clvDistributionHow")}
-              bars={(clv?.counts ?? []).map((count, i) => ({ label: band(clv?.edges ?? [], i, (v) => format.compact(v)), value: count }))}
+              bars={(clv?.counts ?? []).map((count, i) => ({ label: format.compact(clv?.edges[i] ?? 0), value: count }))}
               valueLabel={t("customersAxis")}
               format={(v) => format.number(v)}
             />

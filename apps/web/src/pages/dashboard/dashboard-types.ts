@@ -8,14 +8,15 @@ export type ServiceMetrics = Infer<typeof serviceMetricsSchema>;
 export type CaseList = Infer<typeof caseListSchema>;
 export type FollowUp = Infer<typeof followUpSchema>;
 
-/** A histogram of the CLV fit report (customer-value-distributions.ts on the server). */
+/** A histogram of the CLV fit report's diagnostics (customer-value-distributions.ts on the server). */
 export interface Distribution {
   edges: number[];
   counts: number[];
 }
 
 export function distributionOf(report: Record<string, unknown> | undefined, key: "clv" | "probabilityAlive"): Distribution | null {
-  const value = report?.[key] as Partial<Distribution> | undefined;
+  const diagnostics = report?.diagnostics as Record<string, unknown> | undefined;
+  const value = diagnostics?.[key] as Partial<Distribution> | undefined;
   if (!value || !Array.isArray(value.edges) || !Array.isArray(value.counts)) return null;
   return { edges: value.edges, counts: value.counts };
 }
