@@ -33,16 +33,12 @@ export default function ImportsPage() {
   const [startError, setStartError] = useState<unknown>(null);
   const recent = useApi<{ items: ImportRunJson[] }>("/api/imports");
 
-  const query = useMemo<Query>(
-    () => ({
-      ...(kind === "online-retail" ? { preset: kind } : { entity: kind }),
-      map: Object.keys(map).length > 0 ? JSON.stringify(map) : undefined,
-      timezone: timeZone.trim() || undefined,
-      dry_run: dryRun ? "true" : undefined,
-      file_name: file?.name,
-    }),
-    [kind, map, timeZone, dryRun, file],
+  // What the preview depends on; the import adds its own options.
+  const previewQuery = useMemo<Query>(
+    () => ({ ...(kind === "online-retail" ? { preset: kind } : { entity: kind }), map: Object.keys(map).length > 0 ? JSON.stringify(map) : undefined }),
+    [kind, map],
   );
+  const query: Query = { ...previewQuery, timezone: timeZone.trim() || undefined, dry_run: dryRun ? "true" : undefined, file_name: file?.name };
 
   // Preview the start of the file whenever the file, the kind or the mapping changes.
   useEffect(() => {
@@ -52,14 +48,14 @@ export default function ImportsPage() {
     }
     let current = true;
     setPreview((p) => ({ ...p, error: null, loading: true }));
-    previewFile(file, query).then(
+    previewFile(file, previewQuery).then(
       (data) => current && setPreview({ data, error: null, loading: false }),
       (error: unknown) => current && setPreview({ data: null, error, loading: false }),
     );
     return () => {
       current = false;
     };
-  }, [file, query]);
+  }, [file, previewQuery]);
 
   // Follow a running import until it has finished.
   useEffect(() => {
