@@ -56,15 +56,7 @@ export function SampleRows({ preview }: { preview: ImportPreviewJson }) {
     <div className="table-wrap">
       <table>
         <caption>{t("preview.rows")}</caption>
-        <thead>
-          <tr>
-            {preview.header.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeaders columns={preview.header.map((column) => ({ label: column }))} />
         <tbody>
           {preview.rows.map((row, r) => (
             <tr key={r}>

@@ -9,6 +9,7 @@ import { useFormat, type Format } from "../../i18n/format.ts";
 import { FollowUpsPanel } from "./follow-ups-panel.tsx";
 import { satisfactionMessages } from "./satisfaction-messages.ts";
 import { ThemesPanel } from "./themes-panel.tsx";
+import { ColumnHeaders } from "../../components/column-headers.tsx";
 
 const segmentFields = ["country", "kind", "account_type", "industry", "size_band", "owner"] as const;
 type SegmentField = (typeof segmentFields)[number];
@@ -91,29 +92,14 @@ export default function SatisfactionPage() {
       <p className="muted small">{t("segments.caption")}</p>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("segments.segment")}</th>
-              <th scope="col" className="num">
-                {t("metrics.nps")}
-              </th>
-              <th scope="col" className="num">
-                {t("metrics.csat")}
-              </th>
-              <th scope="col" className="num">
-                {t("metrics.ces")}
-              </th>
-              <th scope="col" className="num">
-                {t("metrics.csi")}
-              </th>
-              <th scope="col" className="num">
-                {t("segments.responses")}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t("period.remove", { segment: "" })}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            columns={[
+              { label: t("segments.segment") },
+              ...(["nps", "csat", "ces", "csi"] as const).map((metric) => ({ label: t(`metrics.${metric}`), numeric: true })),
+              { label: t("segments.responses"), numeric: true },
+              { label: <span className="visually-hidden">{t("period.remove", { segment: "" })}</span> },
+            ]}
+          />
           <tbody>
             <SegmentRow label={t("period.all")} data={all.data} />
             {segments.map((segment) => (
