@@ -1,12 +1,14 @@
 import { useId, useState } from "react";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
+import { customersMessages } from "../customers/customers-messages.ts";
 import { customer360Messages } from "./customer-360-messages.ts";
 import { revealPurposes, type Profile, type RevealPurpose } from "./customer-360-types.ts";
 
 /** The customer's facts and contacts; personal data masked unless revealed for a purpose. */
 export function ProfileSection({ profile, purpose, onReveal }: { profile: Profile; purpose: RevealPurpose | null; onReveal: (purpose: RevealPurpose | null) => void }) {
   const { t } = useMessages(customer360Messages);
+  const kinds = useMessages(customersMessages);
   const format = useFormat();
   const c = profile.customer;
   const dash = "—";
@@ -14,7 +16,7 @@ export function ProfileSection({ profile, purpose, onReveal }: { profile: Profil
   const facts: [string, string | null][] = [
     [t("fields.email"), c.email],
     [t("fields.phone"), c.phone],
-    [t("fields.kind"), c.kind],
+    [t("fields.kind"), kinds.t(c.kind === "person" ? "person" : "organization")],
     [t("fields.country"), c.country],
     [t("fields.timeZone"), c.time_zone],
     [t("fields.locale"), c.locale],
