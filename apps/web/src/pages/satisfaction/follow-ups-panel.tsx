@@ -10,6 +10,8 @@ import { useFormat } from "../../i18n/format.ts";
 import { satisfactionMessages } from "./satisfaction-messages.ts";
 
 type Status = FollowUpJson["status"];
+/** Follow-ups shown before "show all": the soonest due first, as the API orders them. */
+const pageSize = 20;
 
 /** Open follow-ups of unhappy answers, with start / done (with an outcome) / cancel where the role may update them. */
 export function FollowUpsPanel() {
@@ -34,7 +36,9 @@ export function FollowUpsPanel() {
     }
   }
 
+  const [showAll, setShowAll] = useState(false);
   const open = (list.data?.items ?? []).filter((f) => f.status === "open" || f.status === "in_progress");
+  const shown = showAll ? open : open.slice(0, pageSize);
   return (
     <>
       <p className="muted small">{t("followUps.how")}</p>
@@ -68,7 +72,7 @@ export function FollowUpsPanel() {
               </tr>
             </thead>
             <tbody>
-              {open.map((f) => (
+              {shown.map((f) => (
                 <tr key={f.id}>
                   <td>
                     <Link to={`/customers/${encodeURIComponent(f.customer_id)}`}>{f.customer_id}</Link>
@@ -118,6 +122,13 @@ export function FollowUpsPanel() {
               ))}
             </tbody>
           </table>
+          {shown.length < open.length && (
+            <p className="toolbar">
+              <button type="button" className="button" onClick={() => setShowAll(true)}>
+                {t("followUps.showAll", { count: format.number(open.length) })}
+              </button>
+            </p>
+          )}
         </div>
       )}
     </>

@@ -43,6 +43,7 @@ export const satisfactionMessages = defineMessages("satisfaction", {
       save: "Save as done",
       outcomeNeeded: "Say what was done before marking it done.",
       saved: "Follow-up updated.",
+      showAll: "Show all {{count}}",
     },
     themes: {
       title: "Feedback themes",
@@ -101,6 +102,7 @@ export const satisfactionMessages = defineMessages("satisfaction", {
       save: "完了として保存",
       outcomeNeeded: "完了にする前に実施したことを記入してください。",
       saved: "フォローアップを更新しました。",
+      showAll: "{{count}} 件すべて表示",
     },
     themes: {
       title: "フィードバックのテーマ",
@@ -159,6 +161,7 @@ export const satisfactionMessages = defineMessages("satisfaction", {
       save: "保存为完成",
       outcomeNeeded: "标记完成前请填写做了什么。",
       saved: "跟进已更新。",
+      showAll: "显示全部 {{count}} 条",
     },
     themes: {
       title: "反馈主题",
@@ -217,6 +220,7 @@ export const satisfactionMessages = defineMessages("satisfaction", {
       save: "Сохранить как выполненную",
       outcomeNeeded: "Опишите, что сделано, прежде чем отметить выполнение.",
       saved: "Задача обновлена.",
+      showAll: "Показать все ({{count}})",
     },
     themes: {
       title: "Темы отзывов",
