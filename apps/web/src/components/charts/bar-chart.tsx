@@ -1,5 +1,6 @@
 import { ChartFrame } from "./chart-frame.tsx";
 import { niceTicks } from "./nice-ticks.ts";
+import { YGrid } from "./y-grid.tsx";
 
 export interface Bar {
   label: string;
@@ -25,14 +26,7 @@ export function BarChart({ title, description, bars, valueLabel, format }: { tit
   return (
     <ChartFrame title={title} description={description} columns={["", valueLabel]} rows={bars.map((bar) => ({ label: bar.label, values: [format(bar.value)] }))}>
       <svg viewBox={`0 0 ${width} ${height}`} className="chart-svg" role="img" aria-label={title}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
-            <text x={pad.left - 6} y={y(tick)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} y={y} left={pad.left} right={width - pad.right} format={format} />
         {bars.map((bar, index) => (
           <g key={bar.label}>
             <rect x={pad.left + index * slot + slot * 0.1} y={y(bar.value)} width={slot * 0.8} height={Math.max(0, pad.top + innerHeight - y(bar.value))} className="chart-bar">

@@ -1,5 +1,6 @@
 import { ChartFrame } from "./chart-frame.tsx";
 import { niceTicks } from "./nice-ticks.ts";
+import { YGrid } from "./y-grid.tsx";
 
 export interface Series {
   name: string;
@@ -28,14 +29,7 @@ export function LineChart({ title, description, labels, series, format, minY }: 
   return (
     <ChartFrame title={title} description={description} columns={["", ...series.map((s) => s.name)]} rows={all.length === 0 ? [] : rows}>
       <svg viewBox={`0 0 ${width} ${height}`} className="chart-svg" role="img" aria-label={title}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
-            <text x={pad.left - 6} y={y(tick)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} y={y} left={pad.left} right={width - pad.right} format={format} />
         {labels.map((label, index) =>
           index % labelEvery === 0 ? (
             <text key={label} x={x(index)} y={height - pad.bottom + 16} className="chart-axis" textAnchor="middle">
