@@ -55,11 +55,24 @@ export async function revealPersonalData<S extends PersonalSubject>(
   return out;
 }
 
+/** A free-text summary with every personal value of the customer (name, e-mail, phone, as maskCustomer decides) replaced by its masked form. */
+function maskMentions<T extends string | null | undefined>(summary: T, customer: Customer): T {
+  if (!summary) return summary;
+  const masked = maskCustomer(customer);
+  let out: string = summary;
+  for (const key of ["name", "email", "phone"] as const) {
+    const value = customer[key];
+    const hidden = masked[key];
+    if (value && hidden !== null && hidden !== value) out = out.split(value).join(hidden);
+  }
+  return out as T;
+}
+
 function maskSubject<S extends PersonalSubject>(subject: S): S {
   return {
     ...subject,
     customer: maskCustomer(subject.customer),
     ...(subject.contacts ? { contacts: subject.contacts.map(maskContact) } : {}),
-    ...(subject.events ? { events: subject.events.map((e) => ({ ...e, properties: maskPersonalProperties(e.properties) })) } : {}),
+    ...(subject.events ? { events: subject.events.map((e) => ({ ...e, summary: maskMentions(e.summary, subject.customer), properties: maskPersonalProperties(e.properties) })) } : {}),
   };
 }

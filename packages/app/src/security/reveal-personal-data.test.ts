@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import type { Customer, Repositories, TimelineEvent } from "@tenure/domain";
+import type { RequestContext } from "@tenure/shared";
+import { revealPersonalData } from "./reveal-personal-data.ts";
+
+const ctx = { workspaceId: "ws_1", actorId: "usr_1", role: "admin", purpose: null, requestId: "req_1" } as unknown as RequestContext;
+const customer = { id: "cus_1", kind: "person", externalId: null, name: "Alba Díaz", email: "alba@example.com", phone: "+34 600 111 222", attributes: {} } as unknown as Customer;
+const event = { id: "evt_1", summary: "Customer Alba Díaz created (alba@example.com)", properties: {} } as unknown as TimelineEvent;
+const deps = { repositories: { audit: { append: async () => undefined } } } as unknown as { repositories: Pick<Repositories, "consents" | "audit"> };
+
+describe("revealPersonalData without a purpose", () => {
+  it("masks the customer's name and e-mail inside timeline summaries", async () => {
+    const [shown] = await revealPersonalData(ctx, deps, [{ customer, events: [event] }]);
+    const summary = shown?.events?.[0]?.summary ?? "";
+    expect(summary).not.toContain("Alba Díaz");
+    expect(summary).not.toContain("alba@example.com");
+    expect(summary).toContain("Customer ");
+  });
+});
