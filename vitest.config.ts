@@ -7,6 +7,8 @@ export default defineConfig({
     // and much longer on a loaded CI host; a timeout here is not a speed test.
     testTimeout: 240_000,
     hookTimeout: 240_000,
+    // One migrated PGlite data directory for the whole run (see the file).
+    globalSetup: ["packages/storage/src/testing/vitest-global-setup.ts"],
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },

@@ -28,6 +28,15 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size on a server. */
   poolSize?: number;
+  /** An in-memory PGlite starts from this data directory (a tar from dumpDataDir) instead of an empty cluster. */
+  pgliteImage?: Blob | undefined;
+  /**
+   * Told when an idle pooled connection fails (the server restarted, a
+   * network drop, an administrator ended the session). The pool drops that
+   * connection and opens another on the next query; without a listener the
+   * pool's "error" event would end the process. Default: one line on stderr.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 // Same value shapes on both engines: int8 → number (counts), numeric → exact
@@ -38,11 +47,15 @@ const DATE = 1082;
 
 /** Open PGlite (embedded, default) or a PostgreSQL server. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openServer(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, options.onConnectionLost ?? reportConnectionLost);
+  return openPglite(options.dataDir, options.pgliteImage);
 }
 
-async function openServer(url: string, poolSize: number): Promise<Database> {
+function reportConnectionLost(error: Error): void {
+  process.stderr.write(`tenure: a database connection was lost and will be replaced: ${error.message}\n`);
+}
+
+async function openServer(url: string, poolSize: number, onConnectionLost: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -54,6 +67,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on("error", onConnectionLost);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -64,10 +78,11 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(image ? { loadDataDir: image } : {}),
     relaxedDurability: false,
     parsers: {
       [INT8]: (v: string) => Number(v),
