@@ -30,6 +30,18 @@ export const recoveryLetterPlaceholders = [
 ] as const;
 
 /**
+ * How a letter addresses a customer whose name is not known, per language:
+ * `salutation` replaces the template's greeting line (the first line holding
+ * `{customer_name}`), `addressee` fills any other `{customer_name}`.
+ */
+export const namelessAddress: Readonly<Record<RecoveryLocale, { salutation: string; addressee: string }>> = {
+  en: { salutation: "Dear Customer,", addressee: "our customer" },
+  ja: { salutation: "お客様", addressee: "お客様" },
+  zh: { salutation: "尊敬的客户：", addressee: "客户" },
+  ru: { salutation: "Здравствуйте!", addressee: "уважаемый клиент" },
+};
+
+/**
  * Default templates, written as a manager would write an apology letter in
  * each language (a workspace may replace them; see recovery_letter_templates).
  * ja follows the 拝啓…敬具 form of a formal お詫び状; zh ends with 此致 敬礼;

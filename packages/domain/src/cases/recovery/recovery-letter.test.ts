@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fillRecoveryLetter, formatLetterDate, unknownPlaceholders } from "./recovery-letter.ts";
-import { defaultRecoveryLetterTemplates, recoveryLetterPlaceholders, type RecoveryLocale } from "./recovery-letter-templates.ts";
+import { defaultRecoveryLetterTemplates, namelessAddress, recoveryLetterPlaceholders, type RecoveryLocale } from "./recovery-letter-templates.ts";
 
 const facts = {
   customerName: " 山田 花子 ",
@@ -33,6 +33,25 @@ describe("fillRecoveryLetter", () => {
     const without = fillRecoveryLetter("en", { ...facts, customerName: "Jane" });
     expect(without.body).not.toContain("token of our apology");
     expect(without.body).toContain("3 October 2026");
+  });
+
+  it("greets a customer without a name with the language's name-less salutation, never an empty name", () => {
+    const greetings = (["en", "ja", "zh", "ru"] as const).map((locale) => fillRecoveryLetter(locale, { ...facts, customerName: "  " }).body.split("\n")[0]);
+    expect(greetings).toEqual(["Dear Customer,", "お客様", "尊敬的客户：", "Здравствуйте!"]);
+    for (const locale of ["en", "ja", "zh", "ru"] as const) {
+      const body = fillRecoveryLetter(locale, { ...facts, customerName: "" }).body;
+      expect(body).not.toMatch(/Dear ,|^ 様|尊敬的：|Здравствуйте, !/m);
+      // the rest of the letter is the named letter's
+      expect(body.split("\n").slice(1)).toEqual(fillRecoveryLetter(locale, { ...facts, customerName: "X" }).body.split("\n").slice(1));
+    }
+  });
+
+  it("fills a workspace template's other mentions of a name-less customer with the language's addressee", () => {
+    const template = { subject: "For {customer_name}: {case_subject}", body: "Re: {case_subject}\nHello {customer_name}!\n\nThanks, {customer_name}.", goodwill: "{goodwill}" };
+    const letter = fillRecoveryLetter("en", { ...facts, customerName: "" }, template);
+    expect(letter.subject).toBe(`For ${namelessAddress.en.addressee}: 配送の遅延`);
+    expect(letter.body).toBe("Re: 配送の遅延\nDear Customer,\n\nThanks, our customer.");
+    expect(fillRecoveryLetter("en", { ...facts, customerName: "Jane" }, template).body).toBe("Re: 配送の遅延\nHello Jane!\n\nThanks, Jane.");
   });
 
   it("has every default template use only known placeholders and all the facts", () => {

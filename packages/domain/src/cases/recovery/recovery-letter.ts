@@ -1,4 +1,4 @@
-import { defaultRecoveryLetterTemplates, type RecoveryLetterTemplate, type RecoveryLocale } from "./recovery-letter-templates.ts";
+import { defaultRecoveryLetterTemplates, namelessAddress, type RecoveryLetterTemplate, type RecoveryLocale } from "./recovery-letter-templates.ts";
 
 /** The customer's specifics that a recovery letter is filled with. */
 export interface RecoveryLetterFacts {
@@ -32,15 +32,25 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/** The body with its greeting line (the first line naming the customer) replaced by `salutation`. */
+function greetNameless(body: string, salutation: string): string {
+  const lines = body.split("\n");
+  const greeting = lines.findIndex((line) => line.includes("{customer_name}"));
+  return greeting === -1 ? body : lines.map((line, i) => (i === greeting ? salutation : line)).join("\n");
+}
+
 /**
  * Draft a recovery letter: the template of `locale` (the workspace's own, or
  * the default) filled with the facts. An empty goodwill paragraph leaves no
- * gap; free-text facts are trimmed and inserted as written.
+ * gap; free-text facts are trimmed and inserted as written. Without a
+ * customer name the greeting is the language's name-less one (namelessAddress),
+ * never "Dear ,".
  */
 export function fillRecoveryLetter(locale: RecoveryLocale, facts: RecoveryLetterFacts, template: RecoveryLetterTemplate = defaultRecoveryLetterTemplates[locale]): RecoveryLetterText {
   const goodwill = facts.goodwill?.trim() ?? "";
+  const customerName = facts.customerName.trim();
   const values: Record<string, string> = {
-    customer_name: facts.customerName.trim(),
+    customer_name: customerName === "" ? namelessAddress[locale].addressee : customerName,
     case_subject: facts.caseSubject.trim(),
     case_opened_on: formatLetterDate(locale, facts.caseOpenedAt, facts.timeZone),
     what_went_wrong: facts.whatWentWrong.trim(),
@@ -49,7 +59,7 @@ export function fillRecoveryLetter(locale: RecoveryLocale, facts: RecoveryLetter
     company: facts.company.trim(),
     goodwill_paragraph: goodwill === "" ? "" : fill(template.goodwill, { goodwill }),
   };
-  const body = fill(template.body, values)
+  const body = fill(customerName === "" ? greetNameless(template.body, namelessAddress[locale].salutation) : template.body, values)
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/, ""))
     .join("\n")
