@@ -121,4 +121,47 @@ describe.each(testEngines())("closed loop, customer satisfaction and triggers on
     const second = await runSurveyTriggers(ctx, sweepDeps, { now: new Date(now.getTime() + 300_000) });
     expect([second.sent, second.skipped, second.failed]).toEqual([0, 0, 0]);
   });
+  it("tries a failed send again 15 minutes, 1 hour and 4 hours later, then gives up", async () => {
+    await database.db
+      .insertInto("customers")
+      .values([
+        { workspace_id: "ws_l", id: "cus_mail", kind: "person", name: "Mia", email: "mia@example.com", locale: "en", first_seen_at: daysLater(-10) },
+      ])
+      .execute();
+    await sql`insert into cases (workspace_id, id, customer_id, subject, status, opened_at, resolved_at)
+      values ('ws_l', 'case_mail', 'cus_mail', 'Refund', 'resolved', ${daysLater(19)}, ${daysLater(20)})`.execute(database.db);
+    let mailUp = false;
+    const mailDeps = { ...deps, mailer: { send: async () => { if (!mailUp) throw new Error("421 mail server unavailable"); } } };
+    await repositories.surveys.saveTriggerSettings("ws_l", { enabled: true, channel: "email", relationshipDays: 90, onboardingDays: 30, exitPAlive: 0.3 }, daysLater(20));
+    const at = (minutes: number) => new Date(daysLater(20).getTime() + minutes * 60_000);
+    const run = async () =>
+      (await sql<{ outcome: string; attempts: number; retry_at: Date | null }>`select outcome, attempts, retry_at from survey_trigger_runs where trigger_key = 'case_resolved:case_mail'`.execute(database.db)).rows[0];
+    const caseSweep = async (minutes: number) => (await runSurveyTriggers(ctx, mailDeps, { now: at(minutes) })).byKind.case_resolved;
+
+    expect(await caseSweep(0)).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    expect(await run()).toEqual({ outcome: "failed", attempts: 1, retry_at: at(15) });
+    expect(await caseSweep(10)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(await caseSweep(15)).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    expect(await run()).toEqual({ outcome: "failed", attempts: 2, retry_at: at(75) });
+    expect(await caseSweep(75)).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    expect(await run()).toEqual({ outcome: "failed", attempts: 3, retry_at: at(315) });
+    mailUp = true;
+    expect(await caseSweep(315)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(await run()).toEqual({ outcome: "sent", attempts: 4, retry_at: null });
+    expect(await caseSweep(400)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+
+    // a trigger that fails four times is given up
+    await database.db
+      .insertInto("customers")
+      .values({ workspace_id: "ws_l", id: "cus_down", kind: "person", name: "Dan", email: "dan@example.com", locale: "en", first_seen_at: daysLater(-10) })
+      .execute();
+    await sql`insert into cases (workspace_id, id, customer_id, subject, status, opened_at, resolved_at)
+      values ('ws_l', 'case_down', 'cus_down', 'Refund again', 'resolved', ${daysLater(19)}, ${at(500)})`.execute(database.db);
+    mailUp = false;
+    const downRun = async () =>
+      (await sql<{ attempts: number; retry_at: Date | null }>`select attempts, retry_at from survey_trigger_runs where trigger_key = 'case_resolved:case_down'`.execute(database.db)).rows[0];
+    for (const minutes of [500, 515, 575, 815]) expect((await caseSweep(minutes)).failed).toBe(1);
+    expect(await downRun()).toEqual({ attempts: 4, retry_at: null });
+    expect(await caseSweep(5000)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+  });
 });

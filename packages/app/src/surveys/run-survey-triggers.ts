@@ -29,7 +29,8 @@ const automaticSurveyNames: Record<SurveyTriggerKind, string> = {
  * sendSurvey, so the frequency cap and consent for the survey's purpose
  * apply. Every trigger is recorded once under its key (survey_trigger_runs),
  * with its outcome — sent, skipped (cap, consent, no address) or failed
- * (e.g. mail refused) — so it never fires twice. Off unless the workspace
+ * (e.g. mail refused) — so it never fires twice; a failed send is tried
+ * again 15 minutes, 1 hour and 4 hours later, then given up. Off unless the workspace
  * turned it on (PUT /api/surveys/triggers). At most `limitPerKind` customers
  * per trigger and sweep; the next sweep continues.
  */

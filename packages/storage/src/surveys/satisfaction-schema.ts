@@ -17,6 +17,8 @@ export type SatisfactionSchema = {
     reason: string | null;
     invitation_id: string | null;
     created_at: Timestamp;
+    attempts: Generated<number>;
+    retry_at: Timestamp | null;
   };
   survey_trigger_settings: {
     workspace_id: string;

@@ -6,6 +6,9 @@ import { satisfactionDb, type SatisfactionDb } from "./satisfaction-schema.ts";
 const day = 86_400_000;
 /** How far back a resolved case, an onboarding milestone or a cancelled contract still triggers (older ones are history). */
 const lookbackDays = 14;
+/** A failed send is tried again 15 min, 1 h and 4 h later (4 tries in all), then given up. */
+const maxAttempts = 4;
+const firstRetryMs = 15 * 60_000;
 
 /** The trigger part of SurveyRepository, on survey_trigger_settings and survey_trigger_runs. */
 export function createSurveyTriggerStore(base: Kysely<Schema>): SurveyTriggerRepository {
@@ -47,15 +50,29 @@ export function createSurveyTriggerStore(base: Kysely<Schema>): SurveyTriggerRep
           reason: run.reason,
           invitation_id: run.invitationId,
           created_at: run.createdAt,
+          retry_at: run.outcome === "failed" ? new Date(run.createdAt.getTime() + firstRetryMs) : null,
         })
-        .onConflict((oc) => oc.columns(["workspace_id", "trigger_key"]).doNothing())
+        // A run is claimed once, unless its last try failed and the retry is due.
+        .onConflict((oc) =>
+          oc
+            .columns(["workspace_id", "trigger_key"])
+            .doUpdateSet({
+              outcome: (eb) => eb.ref("excluded.outcome"),
+              reason: (eb) => eb.ref("excluded.reason"),
+              invitation_id: (eb) => eb.ref("excluded.invitation_id"),
+              attempts: sql`survey_trigger_runs.attempts + 1`,
+              retry_at: sql`case when excluded.outcome = 'failed' and survey_trigger_runs.attempts + 1 < ${maxAttempts}
+                then excluded.created_at + make_interval(secs => ${firstRetryMs / 1000} * power(4, survey_trigger_runs.attempts)) end`,
+            })
+            .where(sql<boolean>`survey_trigger_runs.outcome = 'failed' and survey_trigger_runs.retry_at <= excluded.created_at`),
+        )
         .returning("trigger_key")
         .executeTakeFirst();
       return row !== undefined;
     },
 
     async finishTrigger(workspaceId, key, outcome, reason, invitationId) {
-      await db.updateTable("survey_trigger_runs").set({ outcome, reason, invitation_id: invitationId }).where("workspace_id", "=", workspaceId).where("trigger_key", "=", key).execute();
+      await db.updateTable("survey_trigger_runs").set({ outcome, reason, invitation_id: invitationId, retry_at: null }).where("workspace_id", "=", workspaceId).where("trigger_key", "=", key).execute();
     },
 
     async findSurveyOfKind(workspaceId, kind) {
@@ -76,7 +93,7 @@ export function createSurveyTriggerStore(base: Kysely<Schema>): SurveyTriggerRep
 
 /**
  * Due customers of one trigger, without a recorded run for the trigger's
- * key; erased customers are never due.
+ * key (or whose last try failed and is due again); erased customers are never due.
  * - case_resolved: a case resolved in the last 14 days (key: the case).
  * - relationship: a customer first seen at least `relationshipDays` ago with
  *   no relationship run in the last `relationshipDays` days (key: the customer
@@ -88,8 +105,10 @@ export function createSurveyTriggerStore(base: Kysely<Schema>): SurveyTriggerRep
  */
 async function candidates(db: SatisfactionDb, workspaceId: string, kind: SurveyTriggerKind, settings: SurveyTriggerSettings, now: Date, limit: number): Promise<SurveyTriggerCandidate[]> {
   const since = new Date(now.getTime() - lookbackDays * day);
+  // A recorded run keeps its trigger from firing again, unless it failed and its retry is due.
+  const retryDue = sql`(r.outcome = 'failed' and r.retry_at <= ${now})`;
   const notRun = (key: ReturnType<typeof sql>) =>
-    sql`not exists (select 1 from survey_trigger_runs r where r.workspace_id = ${workspaceId} and r.trigger_key = ${key})`;
+    sql`not exists (select 1 from survey_trigger_runs r where r.workspace_id = ${workspaceId} and r.trigger_key = ${key} and not ${retryDue})`;
   const live = sql`c.workspace_id = ${workspaceId} and c.erased_at is null`;
   let rows: { key: string; customer_id: string; case_id: string | null }[];
   switch (kind) {
@@ -113,7 +132,7 @@ async function candidates(db: SatisfactionDb, workspaceId: string, kind: SurveyT
           select ${key} as key, c.id as customer_id, null as case_id from customers c
           where ${live} and coalesce(c.first_seen_at, c.created_at) <= ${new Date(now.getTime() - settings.relationshipDays * day)} and ${notRun(key)}
             and not exists (select 1 from survey_trigger_runs r where r.workspace_id = ${workspaceId} and r.customer_id = c.id
-              and r.trigger_kind = 'relationship' and r.created_at > ${new Date(now.getTime() - settings.relationshipDays * day)})
+              and r.trigger_kind = 'relationship' and r.created_at > ${new Date(now.getTime() - settings.relationshipDays * day)} and not ${retryDue})
           order by c.id limit ${limit}`.execute(db)
       ).rows;
       break;
