@@ -20,3 +20,5 @@ export * from "./analytics/clv-ranking-schemas.ts";
 export * from "./web/insights-schemas.ts";
 export * from "./web/preference-schemas.ts";
 export * from "./analytics/clv-validation-schemas.ts";
+export * from "./admin/user-write-schemas.ts";
+export * from "./security/token-write-schemas.ts";

@@ -21,6 +21,8 @@ export * from "./users/sign-out.ts";
 export * from "./users/authenticate-session.ts";
 export * from "./users/create-user.ts";
 export * from "./users/reset-password.ts";
+export * from "./users/update-user.ts";
+export * from "./users/generate-password.ts";
 export * from "./users/ensure-first-admin.ts";
 export * from "./users/set-demo-passwords.ts";
 export * from "./access/list-api-tokens.ts";

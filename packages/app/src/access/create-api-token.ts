@@ -1,5 +1,6 @@
 import { roles, type ApiToken, type Repositories } from "@tenure/domain";
 import { generateSecret, hashSecret, invalidInput, newId, type RequestContext, type Role, type SecretKind } from "@tenure/shared";
+import { auditEntry } from "../security/audit-entry.ts";
 import { authorize } from "../security/authorize.ts";
 
 export interface CreateApiTokenInput {
@@ -22,9 +23,9 @@ export interface CreatedApiToken {
 /**
  * Create an API token (kind api) or an ingestion write key (kind write_key)
  * in the caller's workspace and return its secret, which cannot be read back
- * later.
+ * later. The creation is audited (token.create).
  */
-export async function createApiToken(ctx: RequestContext, deps: { repositories: Pick<Repositories, "access" | "users"> }, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+export async function createApiToken(ctx: RequestContext, deps: { repositories: Pick<Repositories, "access" | "users" | "audit"> }, input: CreateApiTokenInput): Promise<CreatedApiToken> {
   authorize(ctx, "tokens.manage");
   const name = input.name.trim();
   if (name === "" || name.length > 200) throw invalidInput("name", "name must be 1 to 200 characters");
@@ -47,5 +48,6 @@ export async function createApiToken(ctx: RequestContext, deps: { repositories: 
     tokenHash: hashSecret(secret),
     expiresAt,
   });
+  await deps.repositories.audit.append([auditEntry(ctx, "token.create", null, [], { token_id: token.id, kind: token.kind, role: token.role, user_id: token.userId })]);
   return { token, secret };
 }

@@ -10,6 +10,9 @@ export type AuditAction =
   | "consent.record"
   | "user.create"
   | "user.password_reset"
+  | "user.role_change"
+  | "user.disable"
+  | "user.enable"
   | "token.create"
   | "token.revoke"
   | "session.sign_in"
@@ -24,6 +27,9 @@ export const auditActions: readonly AuditAction[] = [
   "consent.record",
   "user.create",
   "user.password_reset",
+  "user.role_change",
+  "user.disable",
+  "user.enable",
   "token.create",
   "token.revoke",
   "session.sign_in",

@@ -25,6 +25,12 @@ export interface NewUser {
   passwordHash: string | null;
 }
 
+/** What an administrator may change on a user: the role, and disabled (a time) or enabled again (null). */
+export interface UserChanges {
+  role?: Role;
+  disabledAt?: Date | null;
+}
+
 /** Shortest password accepted for staff accounts (NIST SP 800-63B asks for at least 8; we ask 12). */
 export const minPasswordLength = 12;
 /** Longest accepted (argon2 hashes anything, but a megabyte password is a denial of service). */

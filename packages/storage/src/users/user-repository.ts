@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../database/unique-violation.ts";
 
 /** UserRepository on the users table; e-mails are stored lower-cased. */
 export function createUserRepository(db: Kysely<Schema>): UserRepository {
-  return {
+  const repository: UserRepository = {
     async findByEmail(email) {
       const rows = await db.selectFrom("users").selectAll().where(sql`lower(email)`, "=", email.trim().toLowerCase()).orderBy("created_at").execute();
       return rows.map(toUserCredentials);
@@ -42,6 +42,26 @@ export function createUserRepository(db: Kysely<Schema>): UserRepository {
       await db.updateTable("users").set({ password_hash: passwordHash }).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
     },
 
+    async update(workspaceId, id, changes) {
+      const set = { ...(changes.role === undefined ? {} : { role: changes.role }), ...(changes.disabledAt === undefined ? {} : { disabled_at: changes.disabledAt }) };
+      if (Object.keys(set).length === 0) return repository.findById(workspaceId, id);
+      const row = await db.updateTable("users").set(set).where("workspace_id", "=", workspaceId).where("id", "=", id).returningAll().executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+
+    async lockEnabledAdmins(workspaceId) {
+      const rows = await db
+        .selectFrom("users")
+        .select("id")
+        .where("workspace_id", "=", workspaceId)
+        .where("role", "=", "admin")
+        .where("disabled_at", "is", null)
+        .orderBy("id")
+        .forUpdate()
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     async list(workspaceId) {
       const rows = await db.selectFrom("users").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
       return rows.map(toUser);
@@ -56,6 +76,7 @@ export function createUserRepository(db: Kysely<Schema>): UserRepository {
       return Number(row.n);
     },
   };
+  return repository;
 }
 
 /** A users row as the domain type, without the hash. */

@@ -4,8 +4,10 @@ import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { routePermission } from "../security/route-permission.ts";
+import { toUserJson } from "./user-json.ts";
+import { userWriteRoutes } from "./user-write-routes.ts";
 
-/** Administration lists: GET /api/users and GET /api/access-policy (roles, permissions, purposes). Tokens and audit are in security/. */
+/** Administration: GET /api/users and GET /api/access-policy (roles, permissions, purposes), and the user writes (user-write-routes.ts). Tokens and audit are in security/. */
 export async function adminRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
   app.get(
     "/api/users",
@@ -17,16 +19,7 @@ export async function adminRoutes(app: ApiServer, deps: AppDeps): Promise<void> 
         response: { 200: userListSchema, ...problemResponses },
       },
     },
-    async (request) => ({
-      items: (await listUsers(requestContext(request), deps)).map((u) => ({
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        created_at: u.createdAt.toISOString(),
-        disabled_at: u.disabledAt ? u.disabledAt.toISOString() : null,
-      })),
-    }),
+    async (request) => ({ items: (await listUsers(requestContext(request), deps)).map(toUserJson) }),
   );
 
   app.get(
@@ -47,4 +40,6 @@ export async function adminRoutes(app: ApiServer, deps: AppDeps): Promise<void> 
       };
     },
   );
+
+  userWriteRoutes(app, deps);
 }

@@ -1,6 +1,6 @@
 import type { ApiToken } from "@tenure/domain";
-import { listApiTokens, revokeApiToken } from "@tenure/app";
-import { apiTokenListSchema, apiTokenSchema, tokenIdParamsSchema } from "@tenure/api-schemas";
+import { createApiToken, listApiTokens, revokeApiToken } from "@tenure/app";
+import { apiTokenListSchema, apiTokenSchema, createdTokenSchema, createTokenBodySchema, tokenIdParamsSchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { problemResponses } from "../problem-responses.ts";
@@ -23,7 +23,7 @@ function toTokenJson(t: ApiToken) {
   };
 }
 
-/** GET /api/tokens and DELETE /api/tokens/{id} (admins). Secrets are never listed: only their prefixes. */
+/** GET, POST /api/tokens and DELETE /api/tokens/{id} (admins). A secret is returned once, on creation; lists show only prefixes. */
 export async function tokenRoutes(app: ApiServer, deps: AppDeps): Promise<void> {
   app.get(
     "/api/tokens",
@@ -36,6 +36,31 @@ export async function tokenRoutes(app: ApiServer, deps: AppDeps): Promise<void> 
       },
     },
     async (request) => ({ items: (await listApiTokens(requestContext(request), deps)).map(toTokenJson) }),
+  );
+
+  app.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["tokens"],
+        summary: "Create an API token or write key; its secret is in this answer only",
+        ...routePermission("tokens.manage"),
+        body: createTokenBodySchema,
+        response: { 201: createdTokenSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const created = await createApiToken(requestContext(request), deps, {
+        kind: body.kind,
+        name: body.name,
+        role: body.role,
+        userId: body.user_id ?? null,
+        expiresAt: body.expires_at === undefined ? null : new Date(body.expires_at),
+      });
+      reply.code(201);
+      return { token: toTokenJson(created.token), secret: created.secret };
+    },
   );
 
   app.delete(
