@@ -64,4 +64,6 @@ export const erasureSchema = z.object({
   erased_at: timestamp,
   events_pseudonymised: z.number().int(),
   contacts_erased: z.number().int(),
+  cases_erased: z.number().int().describe("Cases whose description, resolution note, event bodies and handoff briefs were blanked"),
+  recovery_letters_erased: z.number().int().describe("Recovery letters whose text, address and PDF were blanked"),
 });

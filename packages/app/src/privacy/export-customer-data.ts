@@ -13,8 +13,10 @@ export interface CustomerDataExport extends DataSubjectRecords {
 /**
  * Everything stored about one customer as one JSON document (a data subject
  * access request): profile, contacts, orders and lines, invoices, payments,
- * contracts, timeline, consents, scores and the audit of reads of their
- * personal data. Admins only; the export itself is audited.
+ * contracts, timeline, consents, scores, the audit of reads of their
+ * personal data, and their cases (status history, events, handoff briefs,
+ * recovery with the letter's text and PDF in base64). Admins only; the
+ * export itself is audited.
  */
 export async function exportCustomerData(
   ctx: RequestContext,

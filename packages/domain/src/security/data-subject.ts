@@ -15,6 +15,23 @@ export interface DataSubjectRecords {
   scores: Record<string, unknown>[];
   assignments: Record<string, unknown>[];
   audit_of_reads: Record<string, unknown>[];
+  /**
+   * The customer's cases, oldest first: each case row with `status_history`
+   * (`{ at, from, to }`), `events` (its whole event log), `handoffs` (their
+   * briefs) and `recovery` (null, or the recovery with its letter's text and
+   * the PDF as sent in `letter_pdf_base64`).
+   */
+  cases: Record<string, unknown>[];
+}
+
+/** What an erasure changed, for its answer and its audit row. */
+export interface ErasureCounts {
+  eventsPseudonymised: number;
+  contactsErased: number;
+  /** The customer's cases whose free text (description, resolution note, event bodies, handoff briefs) was blanked. */
+  casesErased: number;
+  /** Recovery letters (text, address, PDF) blanked. */
+  recoveryLettersErased: number;
 }
 
 /** Reads and erases everything of one customer (export and erasure requests). */
@@ -23,8 +40,9 @@ export interface DataSubjectRepository {
   /**
    * Erase the customer's personal data in place: personal columns nulled,
    * external id removed, personal attribute and event-property keys (and
-   * any value equal to the erased name or e-mail) removed, contacts erased;
-   * orders, amounts and scores stay. Call inside a transaction.
+   * any value equal to the erased name or e-mail) removed, contacts erased,
+   * cases' free text, handoff briefs and recovery letters blanked; orders,
+   * amounts, scores and case timestamps stay. Call inside a transaction.
    */
-  erase(workspaceId: string, customerId: string, at: Date): Promise<{ eventsPseudonymised: number; contactsErased: number }>;
+  erase(workspaceId: string, customerId: string, at: Date): Promise<ErasureCounts>;
 }

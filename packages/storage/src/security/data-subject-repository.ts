@@ -2,8 +2,9 @@ import { sql, type Kysely } from "kysely";
 import { pseudonymiseProperties, pseudonymiseText, type DataSubjectRepository } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
 import { recordset } from "../ingestion/recordset.ts";
+import { collectCaseRecords, eraseCaseRecords } from "./data-subject-cases.ts";
 
-/** DataSubjectRepository: every table that names a customer, read or erased in place. */
+/** DataSubjectRepository: every table that names a customer, read or erased in place (the case tables in data-subject-cases.ts). */
 export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepository {
   return {
     async collect(workspaceId, customerId) {
@@ -12,7 +13,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
       // Table names come from this fixed list, never from input.
       const of = async (table: "contacts" | "orders" | "invoices" | "payments" | "contracts" | "events" | "consent_records" | "customer_scores" | "customer_assignments") =>
         (await sql<Record<string, unknown>>`select * from ${sql.table(table)} where workspace_id = ${workspaceId} and customer_id = ${customerId}`.execute(db)).rows;
-      const [contacts, orders, invoices, payments, contracts, events, consents, scores, assignments, lines, reads] = await Promise.all([
+      const [contacts, orders, invoices, payments, contracts, events, consents, scores, assignments, lines, reads, cases] = await Promise.all([
         of("contacts"),
         of("orders"),
         of("invoices"),
@@ -39,6 +40,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
           .where("action", "=", "personal_data.read")
           .orderBy("occurred_at")
           .execute(),
+        collectCaseRecords(db, workspaceId, customerId),
       ]);
       return {
         customer: customer as unknown as Record<string, unknown>,
@@ -53,6 +55,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
         scores,
         assignments,
         audit_of_reads: reads as unknown as Record<string, unknown>[],
+        cases,
       };
     },
 
@@ -109,7 +112,8 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
           from ${recordset(changedOrders, "id text, attributes jsonb")}
           where o.workspace_id = ${workspaceId} and o.id = x.id`.execute(db);
       }
-      return { eventsPseudonymised: changedEvents.length, contactsErased: contacts.length };
+      const caseOutcome = await eraseCaseRecords(db, workspaceId, customerId, erased, at);
+      return { eventsPseudonymised: changedEvents.length, contactsErased: contacts.length, ...caseOutcome };
     },
   };
 }

@@ -34,7 +34,7 @@ export async function privacyRoutes(app: ApiServer, deps: AppDeps): Promise<void
         tags: ["privacy"],
         summary: "Erase a customer's personal data, irreversibly (right to erasure)",
         description:
-          "Nulls name, e-mail, phone and external id, removes personal attributes, blanks contacts and pseudonymises the timeline. Orders and amounts stay so totals do not change. A second call answers 409 already_erased.",
+          "Nulls name, e-mail, phone and external id, removes personal attributes, blanks contacts, pseudonymises the timeline and blanks cases' free text, handoff briefs and recovery letters. Orders, amounts and case timestamps stay so totals and service metrics do not change. A second call answers 409 already_erased.",
         ...routePermission("customers.erase"),
         params: customerIdParamsSchema,
         response: { 200: erasureSchema, ...writeProblemResponses },
@@ -47,6 +47,8 @@ export async function privacyRoutes(app: ApiServer, deps: AppDeps): Promise<void
         erased_at: result.erasedAt.toISOString(),
         events_pseudonymised: result.eventsPseudonymised,
         contacts_erased: result.contactsErased,
+        cases_erased: result.casesErased,
+        recovery_letters_erased: result.recoveryLettersErased,
       };
     },
   );
