@@ -12,6 +12,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { sql } from "kysely";
@@ -52,7 +53,6 @@ async function backendCpuMs(db: string): Promise<Map<number, number>> {
 
 /** Create the bench rows with INSERT … SELECT generate_series; returns an API token's secret. */
 async function load(database: Database): Promise<string> {
-  await migrate(database);
   const db = database.db;
   const ws = "ws_bench";
   const loadStart = performance.now();
@@ -116,6 +116,8 @@ if (!reuse) await admin(`create database ${name}`);
 let server: ChildProcess | null = null;
 try {
   const database = await createDatabase({ url: url.toString(), poolSize: 2 });
+  // also brings a kept BENCH_DATABASE up to the current migrations
+  await migrate(database);
   const token = (reuse ? await bearerSecretOf(database) : null) ?? (await load(database));
   await database.close();
 
@@ -161,15 +163,16 @@ try {
   const randomCustomer = () => `/api/customers/cus_${String(1 + Math.floor(Math.random() * customers)).padStart(26, "0")}`;
 
   // Warm-up (JIT, pool connections, buffer cache), then the measured runs.
+  const load1 = () => loadavg()[0]?.toFixed(1);
   await autocannon({ url: base, connections, duration: 2, headers, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: randomCustomer() }) }] });
+  const loadAtStart = load1();
   const health = await run("GET /healthz", () => "/healthz");
   const customer = await run("GET /api/customers/{id}", randomCustomer);
 
   const row = ({ result: r, serverMs, pgMs }: Awaited<ReturnType<typeof run>>) =>
     `${r.title?.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(3)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ` +
     `errors ${r.errors}  non-2xx ${r.non2xx}  CPU/request: server ${serverMs.toFixed(3)} ms + postgres ${pgMs.toFixed(3)} ms`;
-  const { loadavg } = await import("node:os");
-  console.log(`\n${connections} connections, ${seconds} s each, server in a child process (pool 10); load average ${loadavg()[0]?.toFixed(1)}`);
+  console.log(`\n${connections} connections, ${seconds} s each, server in a child process (pool 10); load average ${loadAtStart} at the first measured run, ${load1()} at the end`);
   console.log(row(health));
   console.log(row(customer));
   const cpu = (r: Awaited<ReturnType<typeof run>>) => r.serverMs + r.pgMs;

@@ -1,3 +1,4 @@
+import type { CustomerSatisfaction } from "../surveys/customer-satisfaction.ts";
 import type { TimelineEvent } from "./timeline-event.ts";
 
 /** A customer is an organisation (B2B account) or a person (B2C buyer). */
@@ -91,6 +92,8 @@ export interface CustomerProfile {
   recentEvents: TimelineEvent[];
   /** Latest model scores; null until the scoring job has run for this customer. */
   scores: CustomerScores | null;
+  /** Latest NPS, CSAT and CES answers, CSI and open follow-ups (all empty before the first answer or task). */
+  satisfaction: CustomerSatisfaction;
 }
 
 /** Model outputs for one customer (computed by the scoring job). */

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from "kysely";
-import type { Contact, CustomerProfile, CustomerScores, TimelineEvent } from "@tenure/domain";
+import { equalWeightCsi, type Contact, type CustomerProfile, type CustomerSatisfaction, type CustomerScores, type TimelineEvent } from "@tenure/domain";
 import { sumMoney } from "@tenure/shared";
 import type { CustomersTable, Schema } from "../database/schema.ts";
 import { toCustomer } from "./customer-row.ts";
@@ -16,17 +16,34 @@ interface ProfileJson {
   orders: { order_count: number; first_order_at: string | null; last_order_at: string | null; revenue: string };
   events: EventJson[];
   scores: ScoresJson | null;
+  satisfaction: SatisfactionJson | null;
 }
 type ContactJson = { id: string; customer_id: string; external_id: string | null; name: string | null; email: string | null; phone: string | null; title: string | null; role: string | null; locale: string | null; is_primary: boolean };
 type EventJson = { id: string; customer_id: string | null; type: string; occurred_at: string; source: string; summary: string | null; properties: Record<string, unknown> };
+/** A customer_satisfaction row (migration 0009), timestamps as text. */
+type SatisfactionJson = {
+  nps: number | null;
+  nps_at: string | null;
+  csat: number | null;
+  csat_at: string | null;
+  ces: number | null;
+  ces_at: string | null;
+  acsi_n: number;
+  acsi_sum1: number;
+  acsi_sum2: number;
+  acsi_sum3: number;
+  open_follow_ups: number;
+};
 type ScoresJson = { fit_id: string; frequency: number; recency: number; age: number; monetary: string | null; p_alive: number; expected_purchases_90: number; expected_purchases_365: number; expected_spend: string | null; clv: string | null; computed_at: string };
 
 const date = (text: string | null) => (text === null ? null : new Date(text));
+const noSatisfaction: SatisfactionJson = { nps: null, nps_at: null, csat: null, csat_at: null, ces: null, ces_at: null, acsi_n: 0, acsi_sum1: 0, acsi_sum2: 0, acsi_sum3: 0, open_follow_ups: 0 };
 
 /**
- * The customer page in one call of customer_profile() (migration 0004): the
- * customer row plus contacts, order summary, latest events and scores as
- * one JSON value. The function keeps its plans for the session, so a request
+ * The customer page in one call of customer_profile() (migrations 0004,
+ * 0014): the customer row plus contacts, order summary, latest events,
+ * scores and the customer_satisfaction row as one JSON value. The
+ * function keeps its plans for the session, so a request
  * costs one round trip and no planning.
  */
 export async function findCustomerProfile(db: Kysely<Schema>, workspaceId: string, id: string, recentEvents: number): Promise<CustomerProfile | null> {
@@ -51,6 +68,7 @@ export async function findCustomerProfile(db: Kysely<Schema>, workspaceId: strin
     },
     recentEvents: profile.events.map(toEvent),
     scores: profile.scores ? toScores(profile.scores) : null,
+    satisfaction: toSatisfaction(profile.satisfaction ?? noSatisfaction),
   };
 }
 
@@ -71,6 +89,19 @@ function toContact(c: ContactJson): Contact {
 
 function toEvent(e: EventJson): TimelineEvent {
   return { id: e.id, customerId: e.customer_id, type: e.type, occurredAt: new Date(e.occurred_at), source: e.source, summary: e.summary, properties: e.properties };
+}
+
+/** The customer's satisfaction: latest answers, CSI with equal weights over the ACSI sums, open follow-ups. */
+function toSatisfaction(s: SatisfactionJson): CustomerSatisfaction {
+  const answer = (value: number | null, at: string | null) => (value === null || at === null ? null : { value, at: new Date(at) });
+  return {
+    nps: answer(s.nps, s.nps_at),
+    csat: answer(s.csat, s.csat_at),
+    ces: answer(s.ces, s.ces_at),
+    csi: equalWeightCsi(s.acsi_n, [s.acsi_sum1, s.acsi_sum2, s.acsi_sum3]),
+    csiResponses: s.acsi_n,
+    openFollowUps: s.open_follow_ups,
+  };
 }
 
 function toScores(s: ScoresJson): CustomerScores {

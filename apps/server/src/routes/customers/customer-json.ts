@@ -1,6 +1,7 @@
 import { customerFieldApiName, customerFieldNames, type Contact, type Customer, type CustomerFields, type CustomerScores, type OrderSummary, type TimelineEvent } from "@tenure/domain";
 import type { CustomerJson, CustomerProfileJson, TimelineEventJson } from "@tenure/api-schemas";
 import type { CustomerProfile } from "@tenure/app";
+import { toCustomerSatisfactionJson } from "../surveys/customer-satisfaction-json.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -69,13 +70,14 @@ function toScoresJson(s: CustomerScores): NonNullable<CustomerProfileJson["score
 }
 
 /** The customer page in the API's shape. */
-export function toCustomerProfileJson(p: CustomerProfile): Omit<CustomerProfileJson, "satisfaction"> {
+export function toCustomerProfileJson(p: CustomerProfile): CustomerProfileJson {
   return {
     customer: toCustomerJson(p.customer),
     contacts: p.contacts.map(toContactJson),
     orders: toOrdersJson(p.orders),
     timeline: p.recentEvents.map(toTimelineEventJson),
     scores: p.scores ? toScoresJson(p.scores) : null,
+    satisfaction: toCustomerSatisfactionJson(p.satisfaction),
   };
 }
 

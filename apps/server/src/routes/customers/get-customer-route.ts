@@ -1,11 +1,10 @@
-import { getCustomerProfile, getCustomerSatisfaction } from "@tenure/app";
+import { getCustomerProfile } from "@tenure/app";
 import { customerIdParamsSchema, customerProfileSchema } from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { routePermission } from "../security/route-permission.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { toCustomerProfileJson } from "./customer-json.ts";
-import { toCustomerSatisfactionJson } from "../surveys/customer-satisfaction-json.ts";
 
 /** GET /api/customers/{id} */
 export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
@@ -22,11 +21,10 @@ export function getCustomerRoute(app: ApiServer, deps: AppDeps): void {
     },
     async (request, reply) => {
       const ctx = requestContext(request);
+      // one database round trip: customer_profile() (migrations 0004, 0014)
       const profile = await getCustomerProfile(ctx, deps, { id: request.params.id });
-      // one primary-key read of customer_satisfaction (kept by triggers, migration 0009)
-      const satisfaction = await getCustomerSatisfaction(ctx, deps, profile.customer);
       reply.header("etag", `"${profile.customer.version}"`);
-      return { ...toCustomerProfileJson(profile), satisfaction: toCustomerSatisfactionJson(satisfaction) };
+      return toCustomerProfileJson(profile);
     },
   );
 }
