@@ -1,6 +1,7 @@
 import { stagedRows, type StagedRows } from "@tenure/domain";
 import { escapeCopyValue } from "../database/encode-copy-text.ts";
 import type { SqlSession } from "../database/sql-session.ts";
+import { DeferredOrderLineIndexes } from "./deferred-order-line-indexes.ts";
 
 /** What copyFresh did with a batch of order lines: how many it stored, and the rows left for the staged upsert. */
 export interface FreshLinesResult {
@@ -26,10 +27,18 @@ export class FreshOrderLines {
   readonly #orders = new Map<string, string>();
   /** External id → id (null: not stored) of the products looked up. */
   readonly #products = new Map<string, string | null>();
+  /** On an empty order_lines table, its indexes are built after the copies (restoreIndexes). */
+  readonly #indexes: DeferredOrderLineIndexes;
 
   constructor(session: SqlSession, workspaceId: string) {
     this.#session = session;
     this.#workspaceId = workspaceId;
+    this.#indexes = new DeferredOrderLineIndexes(session);
+  }
+
+  /** Rebuild the indexes the copies went without; needed before any other write or read of order_lines. */
+  restoreIndexes(): Promise<void> {
+    return this.#indexes.restore();
   }
 
   /** Record orders the run has just inserted. */
@@ -71,6 +80,7 @@ export class FreshOrderLines {
       copied++;
     });
     if (copied > 0) {
+      await this.#indexes.deferIfEmpty();
       const columns = ["workspace_id", "order_id", ...(productAt >= 0 ? ["product_id"] : []), ...plain.map((i) => rows.fields[i] ?? "")];
       await this.#session.copyIn(`order_lines (${columns.join(", ")})`, text);
     }

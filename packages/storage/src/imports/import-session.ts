@@ -145,6 +145,7 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
       if (rows.entity !== "order-lines") return upsertStaged(rows);
       const { copied, rest, positions } = await freshLines.copyFresh(rows);
       countInserted(rows.entity, copied);
+      if (rest.values.length > 0) await freshLines.restoreIndexes(); // ON CONFLICT needs the primary key
       const outcome = await upsertStaged(rest);
       const rejected = outcome.rejected.map((r) => ({ ...r, index: positions[r.index] ?? r.index }));
       return { ...outcome, inserted: outcome.inserted + copied, rejected };
@@ -152,6 +153,7 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
 
     async refreshOrderTotals(orderExternalIds) {
       if (orderExternalIds.length === 0) return;
+      await freshLines.restoreIndexes();
       const ids = stagedRows("orders", ["external_id"]);
       for (const id of orderExternalIds) ids.values.push([id]);
       const stageName = await stage(ids);
@@ -165,7 +167,15 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     },
     upsertReturningChanged: (rows) => writtenKeys(rows, "update"),
 
-    commit: () => session.end(true),
+    async commit() {
+      try {
+        await freshLines.restoreIndexes();
+      } catch (error) {
+        await session.end(false);
+        throw error;
+      }
+      await session.end(true);
+    },
     rollback: () => session.end(false),
   };
 
