@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { SatisfactionMonth, SatisfactionSegment } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
 
@@ -11,27 +11,45 @@ const segmentColumns: Record<SatisfactionSegment["field"], string> = {
   size_band: "size_band",
 };
 
-interface MonthRow {
-  month: string;
-  responses: string;
-  promoters: string;
-  passives: string;
-  detractors: string;
-  csat_satisfied: string;
-  csat_responses: string;
-  ces_sum: string;
-  ces_responses: string;
-  acsi_n: string;
-  s1: string; s2: string; s3: string;
-  c11: string; c12: string; c13: string; c22: string; c23: string; c33: string;
-  sent: string;
-  answered: string;
-}
+/** Each statistic over raw answers (a1..a3: the ACSI items of complete answers, else null). */
+const answerStatistics = {
+  responses: sql`count(*)`,
+  promoters: sql`count(*) filter (where nps >= 9)`,
+  passives: sql`count(*) filter (where nps between 7 and 8)`,
+  detractors: sql`count(*) filter (where nps <= 6)`,
+  csat_satisfied: sql`count(*) filter (where csat >= 4)`,
+  csat_responses: sql`count(csat)`,
+  ces_sum: sql`sum(ces)`,
+  ces_responses: sql`count(ces)`,
+  acsi_n: sql`count(a1)`,
+  s1: sql`sum(a1)`,
+  s2: sql`sum(a2)`,
+  s3: sql`sum(a3)`,
+  c11: sql`sum(a1 * a1)`,
+  c12: sql`sum(a1 * a2)`,
+  c13: sql`sum(a1 * a3)`,
+  c22: sql`sum(a2 * a2)`,
+  c23: sql`sum(a2 * a3)`,
+  c33: sql`sum(a3 * a3)`,
+};
+/** … and over raw invitations. */
+const invitationStatistics = { sent: sql`count(*)`, answered: sql`count(used_at)` };
+
+type Statistic = keyof typeof answerStatistics | keyof typeof invitationStatistics;
+/** The columns of satisfaction_days (migration 0013), in the order every source lists them. */
+const statistics = [...Object.keys(answerStatistics), ...Object.keys(invitationStatistics)] as Statistic[];
+
+type MonthRow = { month: string } & Record<Statistic, string>;
+type Range = { from: Date; to: Date };
+
+const dayMs = 86_400_000;
 
 /**
- * Sufficient statistics per UTC month in one statement: one pass over
- * survey_responses_time (covering index) and one over the invitations,
- * joined to customers only when a segment is asked for.
+ * Sufficient statistics per UTC month. Without a segment, whole UTC days are
+ * read from satisfaction_days (a row a day, kept exact by triggers) and only
+ * the part days at either end of the period from the answers and invitations;
+ * with a segment, every answer and invitation of the period is read (the
+ * covering index survey_responses_time), joined to its customer.
  */
 export async function satisfactionByMonth(
   db: Kysely<Schema>,
@@ -39,53 +57,48 @@ export async function satisfactionByMonth(
   query: { from: Date; to: Date; segment: SatisfactionSegment | null },
 ): Promise<SatisfactionMonth[]> {
   const { from, to, segment } = query;
+  const days = segment === null ? wholeDays(from, to) : null;
+  const rawRanges = (days === null ? [{ from, to }] : [{ from, to: days.from }, { from: days.to, to }]).filter((r) => r.from < r.to);
   const inSegment = (alias: string) =>
     segment === null
       ? sql`true`
       : sql`exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.id = ${sql.ref(`${alias}.customer_id`)} and ${sql.ref(`c.${segmentColumns[segment.field]}`)} = ${segment.value})`;
   const complete = sql`r.acsi_overall is not null and r.acsi_expectations is not null and r.acsi_ideal is not null`;
-  const result = await sql<MonthRow>`
-    with rows as (
+  const answers = ({ from, to }: Range) => sql`
+    select ${monthColumns(answerStatistics)}
+    from (
       select date_trunc('month', r.responded_at at time zone 'UTC') as m, r.nps, r.csat, r.ces,
-        -- null unless all three ACSI items are there, so the sums below count complete answers only
+        -- null unless all three ACSI items are there, so the sums count complete answers only
         case when ${complete} then r.acsi_overall end as a1,
         case when ${complete} then r.acsi_expectations end as a2,
         case when ${complete} then r.acsi_ideal end as a3
       from survey_responses r
       where r.workspace_id = ${workspaceId} and r.responded_at >= ${from} and r.responded_at < ${to} and ${inSegment("r")}
-    ), answers as (
-      select to_char(m, 'YYYY-MM') as month,
-        count(*) as responses,
-        count(*) filter (where nps >= 9) as promoters,
-        count(*) filter (where nps between 7 and 8) as passives,
-        count(*) filter (where nps <= 6) as detractors,
-        count(*) filter (where csat >= 4) as csat_satisfied,
-        count(csat) as csat_responses,
-        coalesce(sum(ces), 0) as ces_sum,
-        count(ces) as ces_responses,
-        count(a1) as acsi_n,
-        coalesce(sum(a1), 0) as s1, coalesce(sum(a2), 0) as s2, coalesce(sum(a3), 0) as s3,
-        coalesce(sum(a1 * a1), 0) as c11, coalesce(sum(a1 * a2), 0) as c12, coalesce(sum(a1 * a3), 0) as c13,
-        coalesce(sum(a2 * a2), 0) as c22, coalesce(sum(a2 * a3), 0) as c23, coalesce(sum(a3 * a3), 0) as c33
-      from rows
-      group by m
-    ), invitations as (
-      select to_char(date_trunc('month', i.sent_at at time zone 'UTC'), 'YYYY-MM') as month,
-        count(*) as sent, count(i.used_at) as answered
+    ) r
+    group by m`;
+  const invitations = ({ from, to }: Range) => sql`
+    select ${monthColumns(invitationStatistics)}
+    from (
+      select date_trunc('month', i.sent_at at time zone 'UTC') as m, i.used_at
       from survey_invitations i
       where i.workspace_id = ${workspaceId} and i.sent_at >= ${from} and i.sent_at < ${to} and ${inSegment("i")}
-      group by 1
-    )
-    select coalesce(a.month, v.month) as month,
-      coalesce(a.responses, 0) as responses, coalesce(a.promoters, 0) as promoters, coalesce(a.passives, 0) as passives,
-      coalesce(a.detractors, 0) as detractors, coalesce(a.csat_satisfied, 0) as csat_satisfied, coalesce(a.csat_responses, 0) as csat_responses,
-      coalesce(a.ces_sum, 0) as ces_sum, coalesce(a.ces_responses, 0) as ces_responses, coalesce(a.acsi_n, 0) as acsi_n,
-      coalesce(a.s1, 0) as s1, coalesce(a.s2, 0) as s2, coalesce(a.s3, 0) as s3,
-      coalesce(a.c11, 0) as c11, coalesce(a.c12, 0) as c12, coalesce(a.c13, 0) as c13,
-      coalesce(a.c22, 0) as c22, coalesce(a.c23, 0) as c23, coalesce(a.c33, 0) as c33,
-      coalesce(v.sent, 0) as sent, coalesce(v.answered, 0) as answered
-    from answers a full join invitations v on v.month = a.month
-    order by 1`.execute(db);
+    ) i
+    group by m`;
+  const sources = [
+    ...(days === null
+      ? []
+      : [
+          sql`select to_char(day, 'YYYY-MM') as month, ${sql.join(statistics.map((s) => sql.ref(s)))}
+            from satisfaction_days
+            where workspace_id = ${workspaceId} and day >= ${isoDay(days.from)}::date and day < ${isoDay(days.to)}::date and (responses > 0 or sent > 0)`,
+        ]),
+    ...rawRanges.flatMap((range) => [answers(range), invitations(range)]),
+  ];
+  const result = await sql<MonthRow>`
+    select month, ${sql.join(statistics.map((s) => sql`coalesce(sum(${sql.ref(s)}), 0) as ${sql.ref(s)}`))}
+    from (${sql.join(sources, sql` union all `)}) sources
+    group by month
+    order by month`.execute(db);
   return result.rows.map((r) => {
     const n = (x: string | number) => Number(x);
     const [c11, c12, c13, c22, c23, c33] = [n(r.c11), n(r.c12), n(r.c13), n(r.c22), n(r.c23), n(r.c33)];
@@ -110,4 +123,20 @@ export async function satisfactionByMonth(
       invitationsAnswered: n(r.answered),
     };
   });
+}
+
+/** month, then every statistic: the source's own aggregates, 0 for the others. */
+function monthColumns(own: Partial<Record<Statistic, RawBuilder<unknown>>>): RawBuilder<unknown> {
+  return sql.join([sql`to_char(m, 'YYYY-MM') as month`, ...statistics.map((s) => sql`${own[s] ?? sql`0`} as ${sql.ref(s)}`)]);
+}
+
+/** The whole UTC days within [from, to), or null when there is none. */
+function wholeDays(from: Date, to: Date): Range | null {
+  const first = new Date(Math.ceil(from.getTime() / dayMs) * dayMs);
+  const end = new Date(Math.floor(to.getTime() / dayMs) * dayMs);
+  return first < end ? { from: first, to: end } : null;
+}
+
+function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
 }
