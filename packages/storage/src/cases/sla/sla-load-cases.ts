@@ -17,6 +17,14 @@ interface LoadedRow {
   changes: string | null;
   awaiting_ms: string | null;
   responded_ms: string | null;
+  /** The stored clocks (see storedClockSql), joined by ";" */
+  stored: string | null;
+}
+
+/** A case read for the recompute, with its clocks as stored (storedClockKey's form). */
+export interface LoadedSlaCase {
+  record: SlaCaseRecord;
+  storedClocks: string[];
 }
 
 /** Runs one statement with positional parameters: a held session's query, or Kysely's connection. */
@@ -24,20 +32,28 @@ export type RawQuery = <R>(text: string, parameters: readonly unknown[]) => Prom
 
 const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::bigint`;
 
+/** One stored clock as text: its columns joined by "|", null as "" (format's %s); storedClockKey writes the same. */
+const storedClockSql = `format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', s.metric, s.policy_id, s.target_minutes, ${["s.started_at", "s.stopped_at", "s.due_at"].map(epochMs).join(", ")},
+  s.elapsed_minutes, s.paused_minutes, s.state, ${epochMs("s.warned_at")}, ${epochMs("s.breached_at")}, case when s.settled then 't' else 'f' end)`;
+
 /**
  * The cases the SLA clocks need, with $1 the workspace, $2 the customer
  * attribute keys policies name, $3 one case id or null (then every case not
- * yet settled: open, or resolved since its last computation). The status
- * history is one GROUP BY over case_events; the next response waits on the
- * customer's latest update after the first response and is answered by the
- * first `response` event after it.
+ * yet settled: open, or resolved since its last computation — which settled
+ * its clocks, or left a case_sla_settled_empty row when it gave none). The
+ * status history and the stored clocks are one GROUP BY each; the next
+ * response waits on the customer's latest update after the first response
+ * and is answered by the first `response` event after it.
  */
 const loadSql = `
   with target as (
     select c.* from cases c
     where c.workspace_id = $1
       and (case when $3::text is null
-             then c.is_open or not exists (select 1 from case_sla s where s.workspace_id = c.workspace_id and s.case_id = c.id and s.settled)
+             then c.is_open or not (
+               exists (select 1 from case_sla s where s.workspace_id = c.workspace_id and s.case_id = c.id and s.settled)
+               or exists (select 1 from case_sla_settled_empty m
+                          where m.workspace_id = c.workspace_id and m.case_id = c.id and m.resolved_at = coalesce(c.resolved_at, c.closed_at, c.updated_at)))
              else c.id = $3 end)
   ),
   history as (
@@ -45,6 +61,12 @@ const loadSql = `
     from case_events e join target t on t.id = e.case_id
     where e.workspace_id = $1 and e.to_status is not null
     group by e.case_id
+  ),
+  stored as (
+    select s.case_id, string_agg(${storedClockSql}, ';') as clocks
+    from case_sla s join target t on t.id = s.case_id
+    where s.workspace_id = $1
+    group by s.case_id
   )
   select t.id, t.priority, t.status, t.team_id, tm.time_zone as team_time_zone, t.owner_user_id,
     cu.kind as customer_kind, cu.size_band,
@@ -56,11 +78,13 @@ const loadSql = `
     case when t.last_customer_update_at > t.first_response_at then ${epochMs("t.last_customer_update_at")} end as awaiting_ms,
     case when t.last_customer_update_at > t.first_response_at then ${epochMs(`(
       select min(r.occurred_at) from case_events r
-      where r.workspace_id = $1 and r.case_id = t.id and r.kind = 'response' and r.occurred_at >= t.last_customer_update_at)`)} end as responded_ms
+      where r.workspace_id = $1 and r.case_id = t.id and r.kind = 'response' and r.occurred_at >= t.last_customer_update_at)`)} end as responded_ms,
+    st.clocks as stored
   from target t
   left join teams tm on tm.workspace_id = t.workspace_id and tm.id = t.team_id
   left join customers cu on cu.workspace_id = t.workspace_id and cu.id = t.customer_id
-  left join history h on h.case_id = t.id`;
+  left join history h on h.case_id = t.id
+  left join stored st on st.case_id = t.id`;
 
 function parseChanges(text: string | null): SlaStatusChange[] {
   if (!text) return [];
@@ -73,11 +97,11 @@ function parseChanges(text: string | null): SlaStatusChange[] {
 const toMs = (value: string | null): number | null => (value === null ? null : Number(value));
 
 /** One set-based read of the cases whose SLA clocks need computing (see loadSql). */
-export async function loadSlaCases(query: RawQuery, workspaceId: string, options: { attributeKeys: readonly string[]; caseId?: string }): Promise<SlaCaseRecord[]> {
+export async function loadSlaCases(query: RawQuery, workspaceId: string, options: { attributeKeys: readonly string[]; caseId?: string }): Promise<LoadedSlaCase[]> {
   const rows = await query<LoadedRow>(loadSql, [workspaceId, [...options.attributeKeys], options.caseId ?? null]);
   return rows.map((row) => {
     const awaiting = toMs(row.awaiting_ms);
-    return {
+    const record: SlaCaseRecord = {
       caseId: row.id,
       priority: row.priority as SlaPriority,
       status: row.status,
@@ -93,5 +117,6 @@ export async function loadSlaCases(query: RawQuery, workspaceId: string, options
       statusChanges: parseChanges(row.changes),
       nextResponse: awaiting === null ? null : { awaitingSinceMs: awaiting, respondedAtMs: toMs(row.responded_ms) },
     };
+    return { record, storedClocks: row.stored ? row.stored.split(";") : [] };
   });
 }

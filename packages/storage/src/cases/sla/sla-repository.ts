@@ -4,6 +4,7 @@ import type { Database } from "../../database/create-database.ts";
 import type { Schema } from "../../database/schema.ts";
 import { openSqlSession } from "../../database/sql-session.ts";
 import { createSlaConfiguration } from "./sla-configuration.ts";
+import { slaClockChanges } from "./sla-clock-changes.ts";
 import { loadSlaCases, type RawQuery } from "./sla-load-cases.ts";
 import type { SlaTables } from "./sla-tables.ts";
 import { writeSlaStates } from "./sla-write-states.ts";
@@ -34,8 +35,8 @@ export function createSlaRepository(database: Database, base: Kysely<Schema>): S
     ...createSlaConfiguration(db),
     async loadCase(workspaceId, caseId, attributeKeys) {
       const query: RawQuery = async (text, parameters) => (await db.executeQuery(CompiledQuery.raw(text, [...parameters]))).rows as never[];
-      const [record] = await loadSlaCases(query, workspaceId, { attributeKeys, caseId });
-      return record ?? null;
+      const [loaded] = await loadSlaCases(query, workspaceId, { attributeKeys, caseId });
+      return loaded?.record ?? null;
     },
     async recompute(workspaceId, attributeKeys, compute, computedAt) {
       const session = await openSqlSession(database);
@@ -45,15 +46,16 @@ export function createSlaRepository(database: Database, base: Kysely<Schema>): S
         await session.query("set local jit = off");
         await session.query("set local work_mem = '64MB'");
         const started = performance.now();
-        const records = await loadSlaCases(session.query, workspaceId, { attributeKeys });
+        const cases = await loadSlaCases(session.query, workspaceId, { attributeKeys });
         const read = performance.now();
-        const states = compute(records);
+        const states = compute(cases.map((c) => c.record));
+        const changes = slaClockChanges(cases, states);
         const computed = performance.now();
-        const alerts = await writeSlaStates(session, workspaceId, records.map((r) => r.caseId), states, computedAt);
+        const alerts = await writeSlaStates(session, workspaceId, changes, computedAt);
         await session.end(true);
         ended = true;
         const written = performance.now();
-        return { cases: records.length, clocks: states.length, ...alerts, timings: { readMs: read - started, computeMs: computed - read, writeMs: written - computed } };
+        return { cases: cases.length, clocks: states.length, ...alerts, timings: { readMs: read - started, computeMs: computed - read, writeMs: written - computed } };
       } finally {
         if (!ended) await session.end(false);
       }

@@ -1,120 +1,113 @@
-import type { CaseSlaState } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import { escapeCopyValue } from "../../database/encode-copy-text.ts";
 import type { SqlSession } from "../../database/sql-session.ts";
+import type { SlaClockChanges } from "./sla-clock-changes.ts";
 
+const instants = ["started_at", "stopped_at", "due_at", "warned_at", "breached_at"];
 const cols = "policy_id, target_minutes, started_at, stopped_at, due_at, elapsed_minutes, paused_minutes, state, warned_at, breached_at, settled";
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** The staged clock's values for case_sla: instants arrive as epoch milliseconds. */
+const stagedValues = cols
+  .split(", ")
+  .map((c) => (instants.includes(c) ? `timestamptz 'epoch' + s.${c} * interval '1 millisecond'` : `s.${c}`))
+  .join(", ");
 
 function copyText(rows: readonly (readonly (string | null)[])[]): string {
-  let text = "";
-  for (const row of rows) text += `${row.map((v) => (v === null ? "\\N" : escapeCopyValue(v))).join("\t")}\n`;
-  return text;
+  const lines: string[] = [];
+  for (const row of rows) lines.push(row.map((v) => (v === null ? "\\N" : escapeCopyValue(v))).join("\t"));
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
 /**
- * New alerts of one kind: clocks of the stage whose threshold instant is set
- * now and was not for the same clock run before (a new run has a new
- * started_at). Each notifies the owner and the leads of the case's team.
+ * The new alerts of the staged clocks, warnings and breaches in one
+ * statement; each notifies the owner and the leads of the case's team. A
+ * breach is also the case event sla_breached (the escalation).
  */
-async function insertAlerts(session: SqlSession, workspaceId: string, kind: "warning" | "breach", computedAt: Date): Promise<number> {
-  const column = kind === "warning" ? "warned_at" : "breached_at";
-  const rows = await session.query<{ n: string }>(
+async function insertAlerts(session: SqlSession, workspaceId: string, computedAt: Date): Promise<{ newWarnings: number; newBreaches: number }> {
+  const at = (column: string) => `timestamptz 'epoch' + s.${column} * interval '1 millisecond'`;
+  const rows = await session.query<{ kind: string; n: string }>(
     `with leads as (
        select team_id, array_agg(user_id) as users from responsibility_entries where workspace_id = $1 and lead and team_id is not null group by team_id
      ), fresh as (
-       select s.case_id, s.metric, s.started_at, s.${column} as occurred_at, s.due_at, c.team_id, c.owner_user_id, coalesce(l.users, '{}') as leads
-       from sla_stage s
-       join cases c on c.workspace_id = $1 and c.id = s.case_id
-       left join leads l on l.team_id = c.team_id
-       left join case_sla o on o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric
-       where s.${column} is not null and (o.${column} is null or o.started_at <> s.started_at)
+       select s.case_id, s.metric, 'warning' as kind, ${at("started_at")} as started_at, ${at("warned_at")} as occurred_at, ${at("due_at")} as due_at from sla_stage s where s.new_warning
+       union all
+       select s.case_id, s.metric, 'breach', ${at("started_at")}, ${at("breached_at")}, ${at("due_at")} from sla_stage s where s.new_breach
      ), inserted as (
        insert into sla_alerts (workspace_id, id, case_id, metric, kind, started_at, occurred_at, due_at, team_id, owner_user_id, notify_user_ids, created_at)
-       select $1, $2 || '_' || row_number() over (), f.case_id, f.metric, $3, f.started_at, f.occurred_at, f.due_at, f.team_id, f.owner_user_id,
-         array(select distinct u from unnest(array_append(f.leads, f.owner_user_id)) u where u is not null order by u),
-         $4
+       select $1, $2 || '_' || row_number() over (), f.case_id, f.metric, f.kind, f.started_at, f.occurred_at, f.due_at, c.team_id, c.owner_user_id,
+         array(select distinct u from unnest(array_append(coalesce(l.users, '{}'), c.owner_user_id)) u where u is not null order by u),
+         $3
        from fresh f
+       join cases c on c.workspace_id = $1 and c.id = f.case_id
+       left join leads l on l.team_id = c.team_id
        on conflict (workspace_id, case_id, metric, kind, started_at) do nothing
-       returning case_id, metric, occurred_at, due_at
+       returning case_id, metric, kind, occurred_at, due_at
      ), escalated as (
        insert into case_events (workspace_id, id, case_id, kind, actor_user_id, occurred_at, data)
-       select $1, $5 || '_' || row_number() over (), i.case_id, 'sla_breached', null, i.occurred_at,
+       select $1, $4 || '_' || row_number() over (), i.case_id, 'sla_breached', null, i.occurred_at,
          jsonb_build_object('metric', i.metric, 'due_at', i.due_at, 'actor', 'system:sla')
-       from inserted i where $3 = 'breach'
+       from inserted i where i.kind = 'breach'
      )
-     select count(*) as n from inserted`,
-    [workspaceId, newId("slaAlert", computedAt.getTime()), kind, computedAt.toISOString(), newId("caseEvent", computedAt.getTime())],
+     select kind, count(*) as n from inserted group by kind`,
+    [workspaceId, newId("slaAlert", computedAt.getTime()), computedAt.toISOString(), newId("caseEvent", computedAt.getTime())],
   );
-  return Number(rows[0]?.n ?? 0);
+  const count = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return { newWarnings: count("warning"), newBreaches: count("breach") };
 }
 
 /**
- * Store the clocks of `caseIds` on the open `session`: COPY the computed
- * clocks and case ids into temporary tables, raise the new alerts (comparing
- * with the stored state), delete the clocks no longer running (policy
- * changed), update the clocks that changed and insert the new ones — so in
- * the steady state only clocks that warned, breached, paused, resumed or
- * stopped are written.
+ * Store what changed on the open `session`: COPY the new and changed clocks
+ * into a temporary table, raise their new alerts, update the changed clocks
+ * and insert the new ones; delete the clocks no policy runs any more, and
+ * mark resolved cases that gave no clock as settled. Unchanged clocks are
+ * neither sent nor touched, so a steady run writes only the clocks that
+ * warned, breached, paused, resumed or stopped.
  */
-export async function writeSlaStates(session: SqlSession, workspaceId: string, caseIds: readonly string[], states: readonly CaseSlaState[], computedAt: Date): Promise<{ newWarnings: number; newBreaches: number }> {
-  await session.query(`create temp table sla_stage (
-    case_id text, metric text, policy_id text, target_minutes integer, started_at timestamptz, stopped_at timestamptz, due_at timestamptz,
-    elapsed_minutes integer, paused_minutes integer, state text, warned_at timestamptz, breached_at timestamptz, settled boolean) on commit drop`);
-  await session.query("create temp table sla_stage_cases (case_id text) on commit drop");
-  await session.copyIn("sla_stage_cases (case_id)", copyText(caseIds.map((id) => [id])));
-  await session.copyIn(
-    "sla_stage",
-    copyText(
-      states.map((s) => [
-        s.caseId,
-        s.metric,
-        s.policyId,
-        String(s.targetMinutes),
-        iso(s.startedAtMs),
-        iso(s.stoppedAtMs),
-        iso(s.dueAtMs),
-        // a running clock's minutes change every minute: stored once it stops, computed on read before
-        s.stoppedAtMs === null ? null : String(Math.floor(s.elapsedMinutes)),
-        s.stoppedAtMs === null ? null : String(Math.floor(s.pausedMinutes)),
-        s.state,
-        iso(s.warnedAtMs),
-        iso(s.breachedAtMs),
-        s.settled ? "t" : "f",
-      ]),
-    ),
-  );
-  // the planner knows nothing of fresh temporary tables: without statistics it picks nested loops
-  await session.query("analyze sla_stage");
-  await session.query("analyze sla_stage_cases");
-  const newWarnings = await insertAlerts(session, workspaceId, "warning", computedAt);
-  const newBreaches = await insertAlerts(session, workspaceId, "breach", computedAt);
-  await session.query(
-    `delete from case_sla o using sla_stage_cases c
-     where o.workspace_id = $1 and o.case_id = c.case_id
-       and not exists (select 1 from sla_stage s where s.case_id = o.case_id and s.metric = o.metric)`,
-    [workspaceId],
-  );
-  // Update only the clocks that changed, then insert the new ones: unlike
-  // ON CONFLICT DO UPDATE, unchanged rows are neither locked nor rewritten.
-  // (Not NOT EXISTS for the insert: on an empty table the planner may loop
-  // over the heap the statement itself is filling.)
-  await session.query(
-    `update case_sla o set
-       policy_id = s.policy_id, target_minutes = s.target_minutes, started_at = s.started_at, stopped_at = s.stopped_at, due_at = s.due_at,
-       elapsed_minutes = s.elapsed_minutes, paused_minutes = s.paused_minutes, state = s.state, warned_at = s.warned_at, breached_at = s.breached_at,
-       settled = s.settled, computed_at = $2
-     from sla_stage s
-     where o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric
-       and (o.${cols.replace(/, /g, ", o.")}) is distinct from (s.${cols.replace(/, /g, ", s.")})`,
-    [workspaceId, computedAt.toISOString()],
-  );
-  await session.query(
-    `insert into case_sla (workspace_id, case_id, metric, ${cols}, computed_at)
-     select $1, s.case_id, s.metric, s.${cols.replace(/, /g, ", s.")}, $2 from sla_stage s
-     on conflict (workspace_id, case_id, metric) do nothing`,
-    [workspaceId, computedAt.toISOString()],
-  );
-  return { newWarnings, newBreaches };
+export async function writeSlaStates(session: SqlSession, workspaceId: string, changes: SlaClockChanges, computedAt: Date): Promise<{ newWarnings: number; newBreaches: number }> {
+  let alerts = { newWarnings: 0, newBreaches: 0 };
+  if (changes.writes.length > 0) {
+    await session.query(`create temp table sla_stage (
+      case_id text, metric text, policy_id text, target_minutes integer, started_at bigint, stopped_at bigint, due_at bigint,
+      elapsed_minutes integer, paused_minutes integer, state text, warned_at bigint, breached_at bigint, settled boolean,
+      stored boolean, new_warning boolean, new_breach boolean) on commit drop`);
+    const flag = (b: boolean) => (b ? "t" : "f");
+    await session.copyIn("sla_stage", copyText(changes.writes.map((w) => [w.state.caseId, w.state.metric, ...w.columns, flag(w.stored), flag(w.newWarning), flag(w.newBreach)])));
+    // the planner knows nothing of fresh temporary tables: without statistics it picks nested loops
+    await session.query("analyze sla_stage");
+    if (changes.writes.some((w) => w.newWarning || w.newBreach)) alerts = await insertAlerts(session, workspaceId, computedAt);
+    if (changes.writes.some((w) => w.stored)) {
+      await session.query(
+        `update case_sla o set (${cols}, computed_at) = (${stagedValues}, $2)
+         from sla_stage s
+         where s.stored and o.workspace_id = $1 and o.case_id = s.case_id and o.metric = s.metric`,
+        [workspaceId, computedAt.toISOString()],
+      );
+    }
+    // a concurrent recompute may have inserted the same clock meanwhile: it computed the same
+    await session.query(
+      `insert into case_sla (workspace_id, case_id, metric, ${cols}, computed_at)
+       select $1, s.case_id, s.metric, ${stagedValues}, $2 from sla_stage s where not s.stored
+       on conflict (workspace_id, case_id, metric) do nothing`,
+      [workspaceId, computedAt.toISOString()],
+    );
+  }
+  if (changes.deletes.length > 0) {
+    await session.query(`delete from case_sla o using unnest($2::text[], $3::text[]) d(case_id, metric) where o.workspace_id = $1 and o.case_id = d.case_id and o.metric = d.metric`, [
+      workspaceId,
+      changes.deletes.map((d) => d.caseId),
+      changes.deletes.map((d) => d.metric),
+    ]);
+  }
+  if (changes.settledEmpty.length > 0) {
+    // the case's own end instant (microseconds), as long as it is still the one the clocks were computed at
+    await session.query(
+      `insert into case_sla_settled_empty (workspace_id, case_id, resolved_at)
+       select c.workspace_id, c.id, coalesce(c.resolved_at, c.closed_at, c.updated_at)
+       from unnest($2::text[], $3::bigint[]) d(case_id, resolved_ms)
+       join cases c on c.workspace_id = $1 and c.id = d.case_id
+       where not c.is_open and (extract(epoch from coalesce(c.resolved_at, c.closed_at, c.updated_at)) * 1000)::bigint = d.resolved_ms
+       on conflict (workspace_id, case_id) do update set resolved_at = excluded.resolved_at`,
+      [workspaceId, changes.settledEmpty.map((s) => s.caseId), changes.settledEmpty.map((s) => String(s.resolvedAtMs))],
+    );
+  }
+  return alerts;
 }
