@@ -1,5 +1,6 @@
 import type { Repositories, Survey, SurveyInvitation, SurveyLocale } from "@tenure/domain";
 import { verifySurveyToken } from "./survey-link-token.ts";
+import type { SurveyPageCache } from "./survey-page-cache.ts";
 
 export type SurveyLinkState =
   | { status: "open"; survey: Survey; invitation: SurveyInvitation; locale: SurveyLocale; company: string }
@@ -12,10 +13,12 @@ export type SurveyLinkState =
  * not — a forged or unknown link (invalid), an expired one, or one already
  * answered (used). Public: no caller context; the signed token names the
  * workspace and invitation. With `forUpdate` the invitation row is locked
- * (answering, inside a transaction).
+ * (answering, inside a transaction). With `surveyPages` the survey and the
+ * workspace's name come from that cache while unchanged, so an open link
+ * costs one query; without, a second query reads them.
  */
 export async function openSurveyLink(
-  deps: { repositories: Pick<Repositories, "surveys">; secret: string },
+  deps: { repositories: Pick<Repositories, "surveys">; secret: string; surveyPages?: SurveyPageCache },
   token: string,
   now: Date = new Date(),
   options: { forUpdate?: boolean } = {},
@@ -28,11 +31,15 @@ export async function openSurveyLink(
     return { status: "expired", locale: expired?.locale ?? null };
   }
   const { workspaceId, invitationId } = check.claims;
-  // one round trip: the invitation, its survey and the workspace's name
-  const page = await deps.repositories.surveys.findInvitationPage(workspaceId, invitationId, { forUpdate: options.forUpdate ?? false });
-  if (page === null) return { status: "invalid" };
-  const { invitation, survey, company } = page;
+  const { surveys } = deps.repositories;
+  const found = await surveys.findInvitationPage(workspaceId, invitationId, { forUpdate: options.forUpdate ?? false });
+  if (found === null) return { status: "invalid" };
+  const { invitation } = found;
   if (invitation.expiresAt.getTime() <= now.getTime()) return { status: "expired", locale: invitation.locale };
   if (invitation.usedAt !== null) return { status: "used", locale: invitation.locale };
-  return { status: "open", survey, invitation, locale: invitation.locale, company };
+  const page = deps.surveyPages
+    ? await deps.surveyPages.find(surveys, workspaceId, invitation.surveyId, found.pageVersion)
+    : await surveys.findSurveyPage(workspaceId, invitation.surveyId);
+  if (page === null) return { status: "invalid" };
+  return { status: "open", survey: page.survey, invitation, locale: invitation.locale, company: page.company };
 }

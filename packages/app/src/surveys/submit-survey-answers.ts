@@ -2,6 +2,7 @@ import { followUpDueHours, followUpReason, validateSurveyAnswers, type AnswerPro
 import { newId } from "@tenure/shared";
 import { recordSurveyComment } from "../feedback/analyse-feedback.ts";
 import { openSurveyLink, type SurveyLinkState } from "./open-survey-link.ts";
+import type { SurveyPageCache } from "./survey-page-cache.ts";
 
 export type SubmitSurveyResult =
   | { status: "recorded"; responseId: string; locale: SurveyLocale; followUpId: string | null }
@@ -19,13 +20,13 @@ export type SubmitSurveyResult =
  * stored as feedback (themes, sentiment).
  */
 export async function submitSurveyAnswers(
-  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers" | "feedback">; secret: string; followUpHours?: number },
+  deps: { repositories: Pick<Repositories, "transaction" | "surveys" | "customers" | "feedback">; secret: string; followUpHours?: number; surveyPages?: SurveyPageCache },
   token: string,
   raw: RawSurveyAnswers,
   now: Date = new Date(),
 ): Promise<SubmitSurveyResult> {
   return deps.repositories.transaction(async (tx) => {
-    const link = await openSurveyLink({ repositories: tx, secret: deps.secret }, token, now, { forUpdate: true });
+    const link = await openSurveyLink({ repositories: tx, secret: deps.secret, surveyPages: deps.surveyPages }, token, now, { forUpdate: true });
     if (link.status !== "open") return link;
     const { survey, invitation, locale } = link;
     const checked = validateSurveyAnswers(survey.questions, raw);

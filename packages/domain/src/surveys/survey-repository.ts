@@ -39,6 +39,13 @@ export interface SurveyResponse {
   answers: Record<string, SurveyAnswerValue>;
 }
 
+/** What the public page shows of a survey, and the version of the rows it comes from. */
+export interface SurveyPage {
+  survey: Survey;
+  company: string;
+  version: string;
+}
+
 /** Surveys, their invitations and their responses. */
 export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpRepository, SurveyTriggerRepository {
   insertSurvey(survey: Survey): Promise<void>;
@@ -51,8 +58,15 @@ export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpR
   lastInvitationAt(workspaceId: string, customerId: string): Promise<Date | null>;
   insertInvitation(invitation: SurveyInvitation): Promise<void>;
   findInvitation(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<SurveyInvitation | null>;
-  /** The invitation with its survey and the workspace's name in one round trip (the public page); `forUpdate` locks the invitation row. */
-  findInvitationPage(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<{ invitation: SurveyInvitation; survey: Survey; company: string } | null>;
+  /**
+   * The public page's one round trip: the invitation and the version of what
+   * the page shows with it (its survey and the workspace's name), which
+   * changes whenever either row is updated; null when the invitation, its
+   * survey or the workspace is missing. `forUpdate` locks the invitation row.
+   */
+  findInvitationPage(workspaceId: string, id: string, options?: { forUpdate?: boolean }): Promise<{ invitation: SurveyInvitation; pageVersion: string } | null>;
+  /** A survey with the workspace's name, and their version as findInvitationPage tells it. */
+  findSurveyPage(workspaceId: string, surveyId: string): Promise<SurveyPage | null>;
   markInvitationUsed(workspaceId: string, id: string, at: Date): Promise<void>;
   /** False when the response was already recorded (same invitation, or same survey and external id). */
   insertResponse(response: SurveyResponse): Promise<boolean>;

@@ -1,10 +1,11 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
-import { equalWeightCsi, type Survey, type SurveyInvitation, type SurveyKind, type SurveyLocale, type SurveyQuestion, type SurveyRepository, type SurveyResponse } from "@tenure/domain";
-import type { Purpose } from "@tenure/shared";
-import type { Schema, SurveyInvitationsTable, SurveyResponsesTable, SurveysTable } from "../database/schema.ts";
+import type { Insertable, Kysely } from "kysely";
+import { equalWeightCsi, type SurveyRepository, type SurveyResponse } from "@tenure/domain";
+import type { Schema, SurveyResponsesTable } from "../database/schema.ts";
 import { createFollowUpTasks } from "./follow-up-tasks.ts";
 import { satisfactionByMonth } from "./satisfaction-by-month.ts";
 import { satisfactionDb } from "./satisfaction-schema.ts";
+import { createSurveyPageQueries } from "./survey-page-queries.ts";
+import { toInvitation, toSurvey } from "./survey-rows.ts";
 import { createSurveyTriggerStore } from "./survey-trigger-store.ts";
 
 /** SurveyRepository on surveys, survey_invitations and survey_responses. */
@@ -12,6 +13,7 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
   return {
     ...createFollowUpTasks(db),
     ...createSurveyTriggerStore(db),
+    ...createSurveyPageQueries(db),
     satisfactionByMonth: (workspaceId, query) => satisfactionByMonth(db, workspaceId, query),
 
     async insertSurvey(survey) {
@@ -83,31 +85,6 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
       return row ? toInvitation(row) : null;
     },
 
-    async findInvitationPage(workspaceId, id, options = {}) {
-      let select = db
-        .selectFrom("survey_invitations as i")
-        .innerJoin("surveys as s", (j) => j.onRef("s.workspace_id", "=", "i.workspace_id").onRef("s.id", "=", "i.survey_id"))
-        .innerJoin("workspaces as w", "w.id", "i.workspace_id")
-        .selectAll("i")
-        .select(["s.name as survey_name", "s.kind as survey_kind", "s.purpose as survey_purpose", "s.questions as survey_questions", "s.created_at as survey_created_at", "s.archived_at as survey_archived_at", "w.name as company"])
-        .where("i.workspace_id", "=", workspaceId)
-        .where("i.id", "=", id);
-      if (options.forUpdate) select = select.forUpdate("i");
-      const row = await select.executeTakeFirst();
-      if (!row) return null;
-      const survey = toSurvey({
-        workspace_id: row.workspace_id,
-        id: row.survey_id,
-        name: row.survey_name,
-        kind: row.survey_kind,
-        purpose: row.survey_purpose,
-        questions: row.survey_questions,
-        created_at: row.survey_created_at,
-        archived_at: row.survey_archived_at,
-      });
-      return { invitation: toInvitation(row), survey, company: row.company };
-    },
-
     async markInvitationUsed(workspaceId, id, at) {
       await db.updateTable("survey_invitations").set({ used_at: at }).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
     },
@@ -168,32 +145,5 @@ function responseRow(response: SurveyResponse): Insertable<SurveyResponsesTable>
     acsi_ideal: scores.acsiIdeal,
     comment: response.comment,
     answers: JSON.stringify(response.answers),
-  };
-}
-
-function toSurvey(row: Selectable<SurveysTable>): Survey {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    kind: row.kind as SurveyKind,
-    purpose: row.purpose as Purpose,
-    questions: row.questions as SurveyQuestion[],
-    createdAt: row.created_at,
-    archivedAt: row.archived_at,
-  };
-}
-
-function toInvitation(row: Selectable<SurveyInvitationsTable>): SurveyInvitation {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    surveyId: row.survey_id,
-    customerId: row.customer_id,
-    locale: row.locale as SurveyLocale,
-    channel: row.channel as SurveyInvitation["channel"],
-    sentAt: row.sent_at,
-    expiresAt: row.expires_at,
-    usedAt: row.used_at,
   };
 }

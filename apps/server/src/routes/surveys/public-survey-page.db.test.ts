@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSurvey, sendSurvey, type MailMessage } from "@tenure/app";
-import type { Repositories } from "@tenure/domain";
+import { standardQuestions, type Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { createRepositories, openTestDatabase, testEngines, type Database } from "@tenure/storage";
 import { buildApp } from "../../build-app.ts";
@@ -88,6 +88,24 @@ describe.each(testEngines())("public survey page on %s", (engine) => {
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain("<h1>このアンケートは終了しました</h1>");
     for (const res of [forged, tampered, expired]) expect(res.body).not.toMatch(/Error|at \//);
+  });
+
+  it("shows an edited survey and a renamed workspace on the next request", async () => {
+    const url = await link("cus_ja");
+    expect((await app.inject({ method: "GET", url })).body).toContain("<legend>Acme &#38; Coの");
+    const comment = { id: "comment", type: "text", required: false, maxLength: 500, text: { en: "Anything else?", ja: "ほかにご意見は？", zh: "还有其他意见吗？", ru: "Что-нибудь ещё?" } };
+    await database.db
+      .updateTable("surveys")
+      .set({ questions: JSON.stringify([...standardQuestions("ces").filter((q) => q.id !== "comment"), comment]) })
+      .where("id", "=", surveyId)
+      .execute();
+    const edited = (await app.inject({ method: "GET", url })).body;
+    expect(edited).toContain("<strong>ほかにご意見は？</strong>");
+    expect(edited).toContain('maxlength="500"');
+    await database.db.updateTable("workspaces").set({ name: "Acme Japan" }).where("id", "=", "ws_p").execute();
+    const renamed = (await app.inject({ method: "GET", url })).body;
+    expect(renamed).toContain("<legend>Acme Japanのおかげで、問題を簡単に解決できた。");
+    expect(renamed).toContain("<strong>ほかにご意見は？</strong>");
   });
 
   it("rate limits the public page per client address", async () => {

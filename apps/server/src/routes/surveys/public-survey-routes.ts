@@ -1,12 +1,12 @@
 import { parse as parseQueryString } from "node:querystring";
-import { openSurveyLink, submitSurveyAnswers } from "@tenure/app";
+import { createSurveyPageCache, openSurveyLink, submitSurveyAnswers } from "@tenure/app";
 import { surveyLocales, type RawSurveyAnswers, type SurveyLocale } from "@tenure/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiServer, AppDeps, SatisfactionDeps } from "../../http/api-server.ts";
 import { createRateLimit } from "./public-rate-limit.ts";
-import { messagePage, surveyFormPage, surveyPagePolicy } from "./survey-page-html.ts";
+import { blankSurveyFormPage, messagePage, surveyFormPage, surveyPagePolicy } from "./survey-page-html.ts";
 
 // a wildcard, not :token: Fastify caps named parameters at 100 characters and a signed token is longer
 const params = z.object({ "*": z.string().max(400) });
@@ -20,7 +20,7 @@ const params = z.object({ "*": z.string().max(400) });
 export async function publicSurveyRoutes(app: ApiServer, deps: AppDeps & { satisfaction: SatisfactionDeps }): Promise<void> {
   const { secret } = deps.satisfaction;
   const allow = createRateLimit(deps.satisfaction.publicRateLimit ?? { requests: 60, windowMs: 60_000 });
-  const linkDeps = { repositories: deps.repositories, secret };
+  const linkDeps = { repositories: deps.repositories, secret, surveyPages: createSurveyPageCache() };
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
@@ -44,7 +44,7 @@ export async function publicSurveyRoutes(app: ApiServer, deps: AppDeps & { satis
       const state = await openSurveyLink(linkDeps, request.params["*"]);
       switch (state.status) {
         case "open":
-          return html(reply, 200, surveyFormPage({ survey: state.survey, locale: state.locale, company: state.company, action: `/s/${request.params["*"]}` }));
+          return html(reply, 200, blankSurveyFormPage({ survey: state.survey, locale: state.locale, company: state.company, action: `/s/${request.params["*"]}` }));
         case "used":
           return html(reply, 200, messagePage(state.locale, "used"));
         case "expired":

@@ -31,8 +31,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function layout(locale: SurveyLocale, title: string, body: string): string {
-  return `<!doctype html>
+/** The page around its body: [before, after]. */
+function layout(locale: SurveyLocale, title: string): readonly [string, string] {
+  const before = `<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
@@ -43,15 +44,26 @@ function layout(locale: SurveyLocale, title: string, body: string): string {
 </head>
 <body>
 <main>
-${body}
-</main>
-</body>
-</html>
 `;
+  return [before, "\n</main>\n</body>\n</html>\n"];
 }
 
-/** A page with a heading and one paragraph: thanks, used, expired, invalid, too many requests. */
-export function messagePage(locale: SurveyLocale, kind: "thanks" | "used" | "expired" | "invalid" | "tooMany"): string {
+type MessageKind = "thanks" | "used" | "expired" | "invalid" | "tooMany";
+
+const messagePages = new Map<string, string>();
+
+/** A page with a heading and one paragraph: thanks, used, expired, invalid, too many requests. Each is built once per language. */
+export function messagePage(locale: SurveyLocale, kind: MessageKind): string {
+  const key = `${locale}/${kind}`;
+  let page = messagePages.get(key);
+  if (page === undefined) {
+    page = renderMessagePage(locale, kind);
+    messagePages.set(key, page);
+  }
+  return page;
+}
+
+function renderMessagePage(locale: SurveyLocale, kind: MessageKind): string {
   const t = surveyTexts[locale].page;
   const pages: Record<typeof kind, [string, string]> = {
     thanks: [t.thanksTitle, t.thanksBody],
@@ -61,7 +73,16 @@ export function messagePage(locale: SurveyLocale, kind: "thanks" | "used" | "exp
     tooMany: [t.tooManyTitle, t.tooManyBody],
   };
   const [title, body] = pages[kind];
-  return layout(locale, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body)}</p>`);
+  const [before, after] = layout(locale, title);
+  return `${before}<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body)}</p>${after}`;
+}
+
+interface SurveyForm {
+  survey: Survey;
+  locale: SurveyLocale;
+  company: string;
+  values?: RawSurveyAnswers;
+  problems?: readonly AnswerProblem[];
 }
 
 /**
@@ -71,23 +92,45 @@ export function messagePage(locale: SurveyLocale, kind: "thanks" | "used" | "exp
  * JavaScript. With `problems`, the answers given are kept and each refused
  * answer carries a message tied to its question (aria-describedby).
  */
-export function surveyFormPage(input: {
-  survey: Survey;
-  locale: SurveyLocale;
-  company: string;
-  action: string;
-  values?: RawSurveyAnswers;
-  problems?: readonly AnswerProblem[];
-}): string {
+export function surveyFormPage(input: SurveyForm & { action: string }): string {
+  const [before, after] = surveyFormPieces(input);
+  return before + escapeHtml(input.action) + after;
+}
+
+const blankForms = new WeakMap<Survey, Map<string, readonly [string, string]>>();
+
+/**
+ * The form as a link first shows it (no answers, no problems). The page
+ * around the link's address is built once per survey, language and
+ * company: the survey page cache hands out the same survey object while
+ * the survey is unchanged, and an edited survey is a new object.
+ */
+export function blankSurveyFormPage(input: { survey: Survey; locale: SurveyLocale; company: string; action: string }): string {
+  let forms = blankForms.get(input.survey);
+  if (forms === undefined) {
+    forms = new Map();
+    blankForms.set(input.survey, forms);
+  }
+  const key = `${input.locale}/${input.company}`;
+  let pieces = forms.get(key);
+  if (pieces === undefined) {
+    pieces = surveyFormPieces(input);
+    forms.set(key, pieces);
+  }
+  return pieces[0] + escapeHtml(input.action) + pieces[1];
+}
+
+/** The form page before and after its action address. */
+function surveyFormPieces(input: SurveyForm): readonly [string, string] {
   const t = surveyTexts[input.locale].page;
   const problems = new Map((input.problems ?? []).map((p) => [p.field, p]));
   const summary = problems.size > 0 ? `<p class="error" role="alert">${escapeHtml(t.fixErrors)}</p>\n` : "";
   const fields = input.survey.questions.map((q) => questionHtml(q, input, t, problems.get(q.id))).join("\n");
-  return layout(
-    input.locale,
-    t.title,
-    `<h1>${escapeHtml(t.title)}</h1>\n${summary}<form method="post" action="${escapeHtml(input.action)}">\n${fields}\n<button type="submit">${escapeHtml(t.submit)}</button>\n</form>`,
-  );
+  const [before, after] = layout(input.locale, t.title);
+  return [
+    `${before}<h1>${escapeHtml(t.title)}</h1>\n${summary}<form method="post" action="`,
+    `">\n${fields}\n<button type="submit">${escapeHtml(t.submit)}</button>\n</form>${after}`,
+  ];
 }
 
 function questionHtml(
