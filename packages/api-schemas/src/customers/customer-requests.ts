@@ -21,7 +21,9 @@ export const updateCustomerBodySchema = z.strictObject({
 
 export const customerSortSchema = z
   .enum(["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"])
-  .describe("Sort key; a leading - sorts descending. Ties break on id, so pages are stable");
+  .describe(
+    "Sort key; a leading - sorts descending. Ties break on id, so pages are stable. Default: name when the request shows names, else created_at; name (or -name) while names are masked for the request (no X-Purpose the caller may use) is refused with 403 personal_data_masked naming sort, except with type=organization",
+  );
 
 const attributePrefix = "attr.";
 

@@ -1,6 +1,7 @@
 import { customerSearchOrder, roleHasPermission, encodePageCursor, type Customer, type CustomerKind, type CustomerSortField, type Repositories, type SortDirection } from "@tenure/domain";
 import { AppError, invalidInput, type RequestContext } from "@tenure/shared";
 import { authorize, customerScopeOf } from "../security/authorize.ts";
+import { decideCallerPurpose } from "../security/check-purpose.ts";
 import { revealPersonalData } from "../security/reveal-personal-data.ts";
 import { checkLimit } from "./check-limit.ts";
 import { decodeCursorOrThrow } from "./decode-cursor-or-throw.ts";
@@ -12,6 +13,7 @@ export interface ListCustomersInput {
   country?: string | undefined;
   /** attribute key → required value. */
   attributes?: Record<string, string> | undefined;
+  /** Default: name when the caller sees names, else created_at (see sortFor). */
   sort?: CustomerSortField | undefined;
   direction?: SortDirection | undefined;
   cursor?: string | undefined;
@@ -28,6 +30,29 @@ export interface CustomerList {
 const sortFields: readonly CustomerSortField[] = ["name", "created_at", "updated_at"];
 
 /**
+ * The order of the list. A list sorted by name while the names are masked
+ * would still tell their alphabetical order (and the cursor would carry the
+ * last name), so when the caller's request masks every person's name (no
+ * purpose, or one the role or workspace does not allow) sorting by name is
+ * refused (403 personal_data_masked, field sort) and the default order is
+ * created_at; an organisations-only list (kind organization) may still be
+ * sorted by name, since an organisation's name is not personal.
+ */
+async function sortFor(ctx: RequestContext, deps: { repositories: Pick<Repositories, "consents"> }, input: ListCustomersInput): Promise<CustomerSortField> {
+  if (input.sort !== undefined && !sortFields.includes(input.sort)) throw invalidInput("sort", `sort must be one of ${sortFields.join(", ")}`);
+  if (input.sort !== undefined && input.sort !== "name") return input.sort;
+  const namesShown = input.kind === "organization" || (await decideCallerPurpose(ctx, deps, ctx.purpose)).allowed;
+  if (namesShown) return "name";
+  if (input.sort === undefined) return "created_at";
+  throw new AppError(
+    "personal_data_masked",
+    "forbidden",
+    "Names are masked for this request, so the list cannot be sorted by them: sort by created_at or updated_at, or declare a purpose you may use (X-Purpose: service)",
+    { field: "sort" },
+  );
+}
+
+/**
  * Search the workspace's customers: `q` is a name prefix or an exact e-mail
  * or external id (case-insensitive); filters are ANDed; pages follow a stable
  * keyset order (sort key, then id) with an opaque cursor.
@@ -38,8 +63,7 @@ export async function listCustomers(
   input: ListCustomersInput,
 ): Promise<CustomerList> {
   authorize(ctx, "customers.read");
-  const sort = input.sort ?? "name";
-  if (!sortFields.includes(sort)) throw invalidInput("sort", `sort must be one of ${sortFields.join(", ")}`);
+  const sort = await sortFor(ctx, deps, input);
   const direction = input.direction ?? "asc";
   const limit = checkLimit(input.limit);
   const after = decodeCursorOrThrow(input.cursor, customerSearchOrder({ sort, direction }));

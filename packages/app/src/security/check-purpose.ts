@@ -23,6 +23,19 @@ export async function checkPurpose(
   return decisions.get(customer.id) ?? { allowed: false, reason: "no_purpose" };
 }
 
+/**
+ * The part of checkPurpose that does not depend on the customer: a purpose
+ * is declared, the role may read personal data for it and the workspace
+ * accepts it. Not allowed → every customer's personal data is masked for
+ * this caller (allowed → still masked for customers who withdrew consent).
+ */
+export async function decideCallerPurpose(ctx: RequestContext, deps: { repositories: Pick<Repositories, "consents"> }, purpose: Purpose | null): Promise<PurposeDecision> {
+  if (purpose === null) return { allowed: false, reason: "no_purpose" };
+  if (!roleHasPermission(ctx.role, "personal_data.read") || !revealPurposesByRole[ctx.role].includes(purpose)) return { allowed: false, reason: "role_not_allowed" };
+  const settings = await deps.repositories.consents.workspaceSettings(ctx.workspaceId);
+  return workspacePurposes(settings).includes(purpose) ? { allowed: true } : { allowed: false, reason: "purpose_not_enabled" };
+}
+
 /** checkPurpose for many customers with two queries (workspace settings, latest consents). */
 export async function decidePurposes(
   ctx: RequestContext,
@@ -30,13 +43,9 @@ export async function decidePurposes(
   customerIds: readonly string[],
   purpose: Purpose | null,
 ): Promise<Map<string, PurposeDecision>> {
-  const same = (decision: PurposeDecision) => new Map(customerIds.map((id) => [id, decision]));
-  if (purpose === null) return same({ allowed: false, reason: "no_purpose" });
-  if (!roleHasPermission(ctx.role, "personal_data.read") || !revealPurposesByRole[ctx.role].includes(purpose)) {
-    return same({ allowed: false, reason: "role_not_allowed" });
-  }
-  const settings = await deps.repositories.consents.workspaceSettings(ctx.workspaceId);
-  if (!workspacePurposes(settings).includes(purpose)) return same({ allowed: false, reason: "purpose_not_enabled" });
+  const callerDecision = await decideCallerPurpose(ctx, deps, purpose);
+  // (no purpose is never allowed; the test narrows the type)
+  if (!callerDecision.allowed || purpose === null) return new Map(customerIds.map((id) => [id, callerDecision]));
   const withdrawn = await deps.repositories.consents.withdrawnPurposes(ctx.workspaceId, customerIds);
   return new Map(
     customerIds.map((id): [string, PurposeDecision] => [id, withdrawn.get(id)?.has(purpose) ? { allowed: false, reason: "consent_withdrawn" } : { allowed: true }]),

@@ -1,19 +1,20 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
-import { customerSearchOrder, type CustomerPage, type CustomerSearch, type CustomerSortField } from "@tenure/domain";
+import { customerSearchOrder, type CustomerPage, type PageCursor, type CustomerSearch, type CustomerSortField } from "@tenure/domain";
 import type { Schema } from "../database/schema.ts";
 import { toCustomer } from "./customer-row.ts";
 import { supportedCustomerCondition } from "../security/supported-customers.ts";
 
 // Each sort key as the expression of its index (0001/0002 migrations), its
-// text form for the cursor, and the cast that reads a cursor value back.
-const sortKeys: Record<CustomerSortField, { key: Expression<unknown>; text: RawBuilder<string>; read: (v: string) => Expression<unknown> }> = {
+// text form for the cursor, and how a cursor's position is read back.
+const sortKeys: Record<CustomerSortField, { key: Expression<unknown>; text: RawBuilder<string>; read: (after: PageCursor, workspaceId: string) => Expression<unknown> }> = {
   name: {
     key: sql`(coalesce(lower(c.name), '') collate "C")`,
-    text: sql<string>`coalesce(lower(c.name), '')`,
-    read: (v) => sql`(${v}::text collate "C")`,
+    // No name in the cursor (it would carry a name the page masks): the key is read from the cursor's row.
+    text: sql<string>`''`,
+    read: (after, workspaceId) => sql`(select coalesce(lower(n.name), '') collate "C" from customers n where n.workspace_id = ${workspaceId} and n.id = ${after.id})`,
   },
-  created_at: { key: sql`c.created_at`, text: sql<string>`c.created_at::text`, read: (v) => sql`${v}::timestamptz` },
-  updated_at: { key: sql`c.updated_at`, text: sql<string>`c.updated_at::text`, read: (v) => sql`${v}::timestamptz` },
+  created_at: { key: sql`c.created_at`, text: sql<string>`c.created_at::text`, read: (after) => sql`${after.value}::timestamptz` },
+  updated_at: { key: sql`c.updated_at`, text: sql<string>`c.updated_at::text`, read: (after) => sql`${after.value}::timestamptz` },
 };
 
 /** The conditions of a search, without the page position. */
@@ -57,8 +58,8 @@ export async function searchCustomers(db: Kysely<Schema>, workspaceId: string, s
   if (after) {
     page.push(
       search.direction === "asc"
-        ? sql<SqlBool>`(${sort.key}, c.id) > (${sort.read(after.value)}, ${after.id})`
-        : sql<SqlBool>`(${sort.key}, c.id) < (${sort.read(after.value)}, ${after.id})`,
+        ? sql<SqlBool>`(${sort.key}, c.id) > (${sort.read(after, workspaceId)}, ${after.id})`
+        : sql<SqlBool>`(${sort.key}, c.id) < (${sort.read(after, workspaceId)}, ${after.id})`,
     );
   }
   const direction = search.direction === "asc" ? sql`asc` : sql`desc`;
