@@ -1,4 +1,4 @@
-import type { apiTokenListSchema } from "@tenure/api-schemas";
+import type { apiTokenListSchema, CreatedTokenJson } from "@tenure/api-schemas";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import type { Infer } from "../../api/schema-types.ts";
@@ -7,13 +7,18 @@ import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx
 import { commonMessages } from "../../i18n/common-messages.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
+import { adminManageMessages } from "./admin-manage-messages.ts";
 import { adminMessages } from "./admin-messages.ts";
+import { SecretOnce } from "./secret-once.tsx";
+import { TokenCreateForm } from "./token-create-form.tsx";
 
 type Token = Infer<typeof apiTokenListSchema>["items"][number];
 
-/** API tokens and write keys (prefixes only, never secrets), each revocable at once. */
+/** Create API tokens and write keys (the secret shown once); list them (prefixes only, never secrets), each revocable at once. */
 export function TokensSection() {
   const { t } = useMessages(adminMessages);
+  const manage = useMessages(adminManageMessages).t;
+  const [created, setCreated] = useState<CreatedTokenJson | null>(null);
   const tokens = useApi<{ items: Token[] }>("/api/tokens");
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -35,6 +40,21 @@ export function TokensSection() {
   const keys = tokens.data.items.filter((token) => token.kind === "write_key");
   return (
     <>
+      <TokenCreateForm
+        onCreated={(result) => {
+          setCreated(result);
+          setNotice(null);
+          tokens.reload();
+        }}
+      />
+      {created && (
+        <SecretOnce
+          title={manage("token.secretTitle", { name: created.token.name })}
+          label={manage("token.secretLabel")}
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        />
+      )}
       {notice && (
         <p className="panel" role="status">
           {notice}
