@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerJson, CustomerProfileJson, Problem } from "@tenure/api-schemas";
+import { customerProfileSchema, type CustomerJson, type CustomerProfileJson, type Problem } from "@tenure/api-schemas";
 import { testEngines } from "@tenure/storage";
 import { openTestApi, type TestApi, type TestWorkspace } from "../../testing/open-test-api.ts";
 
@@ -127,6 +128,7 @@ describe.each(testEngines())("customer API on %s", (engine) => {
     expect(profile.timeline.map((e) => e.type)).toEqual(["customer.created"]);
     expect(profile.contacts).toEqual([]);
     expect(profile.scores).toBeNull();
+    expect(profile.satisfaction).toEqual({ nps: null, csat: null, ces: null, csi: null, csi_responses: 0, open_follow_ups: 0 });
   });
 
   it("shows contacts and scores once they exist, money as exact decimals", async () => {
@@ -155,7 +157,19 @@ describe.each(testEngines())("customer API on %s", (engine) => {
         clv: "1234567.8912",
       })
       .execute();
+    await sql`insert into customer_satisfaction (workspace_id, customer_id, nps, nps_at, acsi_n, acsi_sum1, acsi_sum2, acsi_sum3, open_follow_ups)
+              values (${ws.id}, ${org.id}, 9, '2025-05-01T08:00:00Z', 2, 18, 16, 20, 1)`.execute(api.database.db);
     const profile = (await api.call(ws, "GET", `/api/customers/${org.id}`)).json<CustomerProfileJson>();
+    // the route serialises without zod: the body must still be exactly the schema's shape
+    expect(customerProfileSchema.parse(profile)).toEqual(profile);
+    expect(profile.satisfaction).toEqual({
+      nps: { value: 9, at: "2025-05-01T08:00:00.000Z" },
+      csat: null,
+      ces: null,
+      csi: 88.9,
+      csi_responses: 2,
+      open_follow_ups: 1,
+    });
     expect(profile.contacts.map((c) => [c.name, c.is_primary])).toEqual([
       ["Zoe", true],
       ["Bob", false],
