@@ -20,9 +20,9 @@ export const updateCustomerBodySchema = z.strictObject({
 });
 
 export const customerSortSchema = z
-  .enum(["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"])
+  .enum(["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "clv", "-clv", "p_alive", "-p_alive"])
   .describe(
-    "Sort key; a leading - sorts descending. Ties break on id, so pages are stable. Default: name when the request shows names, else created_at; name (or -name) while names are masked for the request (no X-Purpose the caller may use) is refused with 403 personal_data_masked naming sort, except with type=organization",
+    "Sort key; a leading - sorts descending. Ties break on id, so pages are stable. clv and p_alive sort by the latest scores, customers without scores last (-clv: most valuable first; p_alive: most at risk first). Default: name when the request shows names, else created_at; name (or -name) while names are masked for the request (no X-Purpose the caller may use) is refused with 403 personal_data_masked naming sort, except with type=organization",
   );
 
 const attributePrefix = "attr.";

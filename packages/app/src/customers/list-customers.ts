@@ -27,7 +27,7 @@ export interface CustomerList {
   nextCursor: string | null;
 }
 
-const sortFields: readonly CustomerSortField[] = ["name", "created_at", "updated_at"];
+const sortFields: readonly CustomerSortField[] = ["name", "created_at", "updated_at", "clv", "p_alive"];
 
 /**
  * The order of the list. A list sorted by name while the names are masked
@@ -47,7 +47,7 @@ async function sortFor(ctx: RequestContext, deps: { repositories: Pick<Repositor
   throw new AppError(
     "personal_data_masked",
     "forbidden",
-    "Names are masked for this request, so the list cannot be sorted by them: sort by created_at or updated_at, or declare a purpose you may use (X-Purpose: service)",
+    "Names are masked for this request, so the list cannot be sorted by them: sort by created_at, updated_at, clv or p_alive, or declare a purpose you may use (X-Purpose: service)",
     { field: "sort" },
   );
 }

@@ -2,7 +2,8 @@ import type { Customer, CustomerKind } from "./customer.ts";
 import type { PageCursor } from "./page-cursor.ts";
 import type { CustomerScope } from "../security/customer-scope.ts";
 
-export type CustomerSortField = "name" | "created_at" | "updated_at";
+/** clv and p_alive: the customer's latest scores (customers without scores come last either way). */
+export type CustomerSortField = "name" | "created_at" | "updated_at" | "clv" | "p_alive";
 export type SortDirection = "asc" | "desc";
 
 /** A customer list query; every condition is ANDed. */

@@ -6,12 +6,17 @@ import { isUniqueViolation } from "../database/unique-violation.ts";
 import { toCustomer, toCustomerColumns } from "./customer-row.ts";
 import { findCustomerProfile } from "./find-customer-profile.ts";
 import { listTimeline } from "./list-timeline.ts";
+import { isScoreSort } from "./customer-search-filters.ts";
 import { searchCustomers } from "./search-customers.ts";
+import { searchCustomersByScore } from "./search-customers-by-score.ts";
 
 /** CustomerRepository on customers, contacts, orders, events and customer_scores. */
 export function createCustomerRepository(db: Kysely<Schema>): CustomerRepository {
   return {
-    search: (workspaceId, search) => searchCustomers(db, workspaceId, search),
+    search: (workspaceId, search) => {
+      const sort = search.sort;
+      return isScoreSort(sort) ? searchCustomersByScore(db, workspaceId, { ...search, sort }) : searchCustomers(db, workspaceId, { ...search, sort });
+    },
 
     async findById(workspaceId, id, options = {}) {
       let select = db.selectFrom("customers").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id);

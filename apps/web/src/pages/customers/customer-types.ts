@@ -11,7 +11,20 @@ export type SavedViewList = Infer<typeof savedViewListSchema>;
 export const filterKeys = ["q", "type", "country", "sort"] as const;
 export type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
 
-export const sorts = ["name", "-name", "-created_at", "created_at", "-updated_at"] as const;
+export const sorts = ["-clv", "p_alive", "-created_at", "created_at", "-updated_at", "name", "-name"] as const;
+/** Most valuable first, unless the address bar or a saved view says otherwise. */
+export const defaultSort = "-clv";
+/**
+ * Name order is offered for organisations only: the list shows people's names
+ * masked, and the API refuses to order by masked names (docs/security.md).
+ */
+export const nameSorts: readonly string[] = ["name", "-name"];
+
+/** The sort the list asks for: the chosen one, unless it is a name order the list may not use. */
+export function effectiveSort(filters: Filters): string {
+  const sort = filters.sort ?? defaultSort;
+  return nameSorts.includes(sort) && filters.type !== "organization" ? defaultSort : sort;
+}
 
 export function filtersOf(params: URLSearchParams): Filters {
   const filters: Filters = {};

@@ -9,7 +9,7 @@ import { useMessages } from "../../i18n/define-messages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { CustomersTable } from "./customers-table.tsx";
 import { customersMessages } from "./customers-messages.ts";
-import { filterKeys, filtersOf, sorts, type CustomerList, type CustomerMetrics, type Filters } from "./customer-types.ts";
+import { effectiveSort, filterKeys, filtersOf, nameSorts, sorts, type CustomerList, type CustomerMetrics, type Filters } from "./customer-types.ts";
 import { SavedViews } from "./saved-views.tsx";
 
 const pageSize = 50;
@@ -31,7 +31,8 @@ export default function CustomersPage() {
     setCursor(undefined);
   }, [filterKey]);
 
-  const list = useApi<CustomerList>("/api/customers", { ...filters, cursor, limit: pageSize });
+  const query = useMemo(() => ({ ...filters, sort: effectiveSort(filters) }), [filters]);
+  const list = useApi<CustomerList>("/api/customers", { ...query, cursor, limit: pageSize });
   const ids = list.data?.items.map((c) => c.id).join(",") ?? "";
   const metrics = useApi<{ currency: string; items: CustomerMetrics[] }>(ids ? "/api/customers/metrics" : null, { ids });
   const metricsById = useMemo(() => new Map((metrics.data?.items ?? []).map((m) => [m.customer_id, m])), [metrics.data]);
@@ -54,7 +55,7 @@ export default function CustomersPage() {
         <p className="muted small" aria-live="polite">
           {list.data ? t("total", { count: format.number(list.data.total) }) : ""} · {t("masked")}
         </p>
-        <a className="button" href={apiUrl("/api/customers/export.csv", filters)} download title={t("exportHint")}>
+        <a className="button" href={apiUrl("/api/customers/export.csv", query)} download title={t("exportHint")}>
           {t("export")}
         </a>
       </div>
@@ -133,13 +134,25 @@ function FilterForm({ filters, canSearch, onApply }: { filters: Filters; canSear
       </div>
       <div className="field">
         <label htmlFor={`${id}-sort`}>{t("sort")}</label>
-        <select id={`${id}-sort`} value={draft.sort ?? "name"} onChange={set("sort")}>
-          {sorts.map((s) => (
-            <option key={s} value={s}>
-              {t(`sorts.${s}`)}
-            </option>
-          ))}
+        <select
+          id={`${id}-sort`}
+          value={effectiveSort(draft)}
+          onChange={set("sort")}
+          aria-describedby={draft.type === "organization" ? undefined : `${id}-sort-hint`}
+        >
+          {sorts
+            .filter((s) => draft.type === "organization" || !nameSorts.includes(s))
+            .map((s) => (
+              <option key={s} value={s}>
+                {t(`sorts.${s}`)}
+              </option>
+            ))}
         </select>
+        {draft.type !== "organization" && (
+          <span id={`${id}-sort-hint`} className="muted small">
+            {t("nameSortHint")}
+          </span>
+        )}
       </div>
       <button type="submit" className="button button-primary">
         {t("apply")}
