@@ -56,7 +56,8 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     audit: createAuditRepository(db),
     assignments: createAssignmentRepository(db),
     dataSubjects: createDataSubjectRepository(db),
-    surveys: createSurveyRepository(db),
+    // The public page's invitation read is a prepared statement on the pool outside transactions.
+    surveys: createSurveyRepository(database, db),
     recoveries: createRecoveryRepository(db),
     feedback: createFeedbackRepository(db),
     // Bulk state writes hold their own connection (COPY); the rest uses `db`.

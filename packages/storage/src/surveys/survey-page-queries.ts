@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import { CompiledQuery, sql, type Kysely, type Selectable } from "kysely";
 import type { SurveyRepository } from "@tenure/domain";
+import type { Database } from "../database/create-database.ts";
 import type { Schema, SurveyInvitationsTable } from "../database/schema.ts";
 import { toInvitation, toSurvey } from "./survey-rows.ts";
 
@@ -10,26 +11,39 @@ import { toInvitation, toSurvey } from "./survey-rows.ts";
  * transaction (the old version keeps its place until the transaction ends)
  * — optimistic concurrency on xmin, as some ORMs do it.
  */
-const surveyVersion = sql<string>`s.xmin::text || ':' || s.ctid::text`;
-const workspaceVersion = sql<string>`w.xmin::text || ':' || w.ctid::text`;
+const versionOf = (table: "s" | "w") => `${table}.xmin::text || ':' || ${table}.ctid::text`;
 
 /**
- * The public page's queries. Plain SQL rather than the query builder: the
- * page runs at a thousand requests a second and building the statement cost
- * more than the rest of the request's own work. The versions are scalar
- * subqueries, not joins: PostgreSQL plans the statement on every execution,
- * and planning a three-table join took it about twice as long as this.
+ * The invitation with its survey's and workspace's versions. The versions
+ * are scalar subqueries, not joins: where the statement is not prepared it
+ * is planned on every execution, and planning a three-table join took
+ * PostgreSQL about twice as long.
  */
-export function createSurveyPageQueries(db: Kysely<Schema>): Pick<SurveyRepository, "findInvitationPage" | "findSurveyPage"> {
+const invitationPage = `select i.workspace_id, i.id, i.survey_id, i.customer_id, i.locale, i.channel, i.sent_at, i.expires_at, i.used_at,
+  (select ${versionOf("s")} from surveys s where s.workspace_id = i.workspace_id and s.id = i.survey_id) || '/' ||
+  (select ${versionOf("w")} from workspaces w where w.id = i.workspace_id) as page_version
+from survey_invitations i
+where i.workspace_id = $1 and i.id = $2`;
+
+type InvitationPageRow = Selectable<SurveyInvitationsTable> & { page_version: string | null };
+
+/**
+ * The public page's queries, run at a thousand requests a second. Outside a
+ * transaction on a PostgreSQL server, the invitation's read is a named
+ * prepared statement, so each pooled connection plans it once (planning
+ * cost the server more than running it); otherwise, and when the row is
+ * locked for answering, it goes through `db`. Plain SQL either way: building
+ * it with the query builder cost more than the rest of the request's work.
+ */
+export function createSurveyPageQueries(database: Database, db: Kysely<Schema>): Pick<SurveyRepository, "findInvitationPage" | "findSurveyPage"> {
+  const pool = db.isTransaction ? null : database.pool;
   return {
     async findInvitationPage(workspaceId, id, options = {}) {
-      const { rows } = await sql<Selectable<SurveyInvitationsTable> & { page_version: string | null }>`
-        select i.workspace_id, i.id, i.survey_id, i.customer_id, i.locale, i.channel, i.sent_at, i.expires_at, i.used_at,
-          (select ${surveyVersion} from surveys s where s.workspace_id = i.workspace_id and s.id = i.survey_id) || '/' ||
-          (select ${workspaceVersion} from workspaces w where w.id = i.workspace_id) as page_version
-        from survey_invitations i
-        where i.workspace_id = ${workspaceId} and i.id = ${id}
-        ${options.forUpdate ? sql`for update` : sql``}`.execute(db);
+      const values = [workspaceId, id];
+      const { rows } =
+        pool && !options.forUpdate
+          ? await pool.query<InvitationPageRow>({ name: "survey-invitation-page", text: invitationPage, values })
+          : await db.executeQuery<InvitationPageRow>(CompiledQuery.raw(options.forUpdate ? `${invitationPage} for update` : invitationPage, values));
       const row = rows[0];
       // no version: the survey or the workspace is gone
       return row && row.page_version !== null ? { invitation: toInvitation(row), pageVersion: row.page_version } : null;
@@ -40,7 +54,7 @@ export function createSurveyPageQueries(db: Kysely<Schema>): Pick<SurveyReposito
         .selectFrom("surveys as s")
         .innerJoin("workspaces as w", "w.id", "s.workspace_id")
         .selectAll("s")
-        .select(["w.name as company", sql<string>`${surveyVersion} || '/' || ${workspaceVersion}`.as("version")])
+        .select(["w.name as company", sql<string>`${sql.raw(versionOf("s"))} || '/' || ${sql.raw(versionOf("w"))}`.as("version")])
         .where("s.workspace_id", "=", workspaceId)
         .where("s.id", "=", surveyId)
         .executeTakeFirst();

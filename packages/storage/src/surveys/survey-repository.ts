@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from "kysely";
 import { equalWeightCsi, type SurveyRepository, type SurveyResponse } from "@tenure/domain";
+import type { Database } from "../database/create-database.ts";
 import type { Schema, SurveyResponsesTable } from "../database/schema.ts";
 import { createFollowUpTasks } from "./follow-up-tasks.ts";
 import { satisfactionByMonth } from "./satisfaction-by-month.ts";
@@ -9,11 +10,11 @@ import { toInvitation, toSurvey } from "./survey-rows.ts";
 import { createSurveyTriggerStore } from "./survey-trigger-store.ts";
 
 /** SurveyRepository on surveys, survey_invitations and survey_responses. */
-export function createSurveyRepository(db: Kysely<Schema>): SurveyRepository {
+export function createSurveyRepository(database: Database, db: Kysely<Schema>): SurveyRepository {
   return {
     ...createFollowUpTasks(db),
     ...createSurveyTriggerStore(db),
-    ...createSurveyPageQueries(db),
+    ...createSurveyPageQueries(database, db),
     satisfactionByMonth: (workspaceId, query) => satisfactionByMonth(db, workspaceId, query),
 
     async insertSurvey(survey) {
