@@ -1,6 +1,6 @@
 /**
- * Satisfaction metrics over 1M answers on PostgreSQL: the one aggregate
- * behind GET /api/analytics/satisfaction (NPS, CSAT, CES, ACSI sums and
+ * Satisfaction metrics over 1M answers: the one aggregate behind
+ * GET /api/analytics/satisfaction (NPS, CSAT, CES, ACSI sums and
  * cross-products per month, plus invitations) and the metrics computed from
  * it (getSatisfaction), over one year: for the whole workspace (whole days
  * from satisfaction_days) and for one segment (country:DE, a tenth of the
@@ -9,18 +9,19 @@
  * EXPLAIN ANALYZE execution time (the server's own figure, less moved by
  * other work on the machine). Target: ≤ 500 ms.
  * Run: flock /tmp/bench.lock node --import tsx bench/satisfaction.bench.ts
- * (needs the PostgreSQL server at BENCH_SERVER_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres; creates and drops a database
- * of its own)
+ * On PostgreSQL (default) it needs the server at BENCH_SERVER_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres) and creates and drops a
+ * database of its own; BENCH_ENGINE=pglite runs on an in-memory PGlite.
  */
 import { cpus, loadavg } from "node:os";
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
+import { CompiledQuery, createQueryId, sql, type KyselyPlugin, type RootOperationNode } from "kysely";
 import { getSatisfaction } from "../packages/app/src/index.ts";
-import { createRepositories, type Database, type Schema } from "../packages/storage/src/index.ts";
+import { createDatabase, createRepositories, migrate, type Database } from "../packages/storage/src/index.ts";
 import { withBenchDatabase } from "./support/bench-database.ts";
 import { median, medianMs } from "./support/bench-timing.ts";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const engine = process.env.BENCH_ENGINE === "pglite" ? "pglite" : "postgres";
 const answers = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
 const customers = 100_000;
 const runs = 5;
@@ -28,9 +29,19 @@ const runs = 5;
 const load = () => `load average ${loadavg().map((v) => v.toFixed(1)).join(" ")} on ${cpus().length} cores`;
 console.log(`start: ${load()}`);
 
-await withBenchDatabase(serverUrl, "sat", async (database) => {
-  const { db, pool } = database;
-  if (pool === null) throw new Error("the bench needs PostgreSQL");
+async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
+  if (engine === "postgres") return withBenchDatabase(serverUrl, "sat", work);
+  const database = await createDatabase();
+  try {
+    await migrate(database);
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+await withDatabase(async (database) => {
+  const { db } = database;
   await db.insertInto("workspaces").values({ id: "ws_b", name: "Bench", slug: "bench", settings: "{}" }).execute();
   await db.insertInto("surveys").values({ workspace_id: "ws_b", id: "srv_b", name: "NPS", kind: "nps", questions: "[]" }).execute();
   await sql`insert into customers (workspace_id, id, kind, country)
@@ -47,17 +58,20 @@ await withBenchDatabase(serverUrl, "sat", async (database) => {
   // as autovacuum would have: the visibility map lets the scans read the covering index only
   await sql`vacuum analyze`.execute(db);
 
-  // The same database with every statement's text and parameters kept, to EXPLAIN what getSatisfaction ran.
-  let last: CompiledQuery | undefined;
-  const recorded: Database = { ...database, db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: (event) => void (last = event.query) }) };
+  // The same database keeping each statement it runs, to EXPLAIN what getSatisfaction ran.
+  let last: RootOperationNode | undefined;
+  const recorder: KyselyPlugin = { transformQuery: ({ node }) => (last = node), transformResult: async ({ result }) => result };
+  const recorded: Database = { ...database, db: db.withPlugin(recorder) };
   const repositories = createRepositories(recorded);
   const ctx = { workspaceId: "ws_b", actorId: "bench", role: "admin" as const, purpose: null, requestId: "bench" };
   const from = new Date("2025-01-01T00:00:00Z");
   const to = new Date("2026-01-01T00:00:00Z");
-  const explainedMs = async (query: CompiledQuery): Promise<number> => {
+  const explainedMs = async (node: RootOperationNode): Promise<number> => {
+    const query = db.getExecutor().compileQuery(node, createQueryId());
+    const explain = CompiledQuery.raw(`explain (analyze, timing off, format json) ${query.sql}`, [...query.parameters]);
     const ms: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const plan = await pool.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`explain (analyze, timing off, format json) ${query.sql}`, [...query.parameters]);
+      const plan = await db.executeQuery<{ "QUERY PLAN": [{ "Execution Time": number }] }>(explain);
       ms.push(plan.rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? Number.NaN);
     }
     return median(ms);
@@ -79,7 +93,7 @@ await withBenchDatabase(serverUrl, "sat", async (database) => {
     console.log(
       `${label}: ${m.wall.toFixed(1)} ms, ${(m.wall / baseline.wall).toFixed(2)}× the baseline (statement ${m.server.toFixed(1)} ms, ${(m.server / baseline.server).toFixed(2)}×); target ≤ 500 ms: ${m.wall <= 500 ? "met" : "NOT met"}`,
     );
-  console.log(`count(*) baseline: ${baseline.wall.toFixed(1)} ms (EXPLAIN ANALYZE execution ${baseline.server.toFixed(1)} ms); medians of ${runs}`);
+  console.log(`${engine}, count(*) baseline: ${baseline.wall.toFixed(1)} ms (EXPLAIN ANALYZE execution ${baseline.server.toFixed(1)} ms); medians of ${runs}`);
   figure("NPS + CSAT + CES + CSI + series (getSatisfaction), whole workspace", whole);
   figure("the same for segment country:DE (a tenth of the answers)", segment);
   console.log(`check: responses ${report?.responses}, NPS ${report?.nps.nps?.toFixed(2)} ± ${report?.nps.marginOfError?.toFixed(2)}, CSI ${report?.csi.csi?.toFixed(2)} (${report?.csi.weighting}), months ${report?.series.length}`);
