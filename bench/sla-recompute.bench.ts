@@ -2,7 +2,7 @@
  * SLA recompute of 100k open cases on PostgreSQL: what the sla-recompute job
  * does every minute (recomputeSlaStates: one set-based read of the cases with
  * their status history, the clocks computed on shared business timelines,
- * COPY into a staging table, alerts, one upsert). Cases spread over 20 teams
+ * only the new and changed clocks COPYed, alerts, update and insert). Cases spread over 20 teams
  * in 4 time zones with office-hours calendars and holidays; 40 % have been
  * pending the customer, 10 % on hold. Baseline in the same run: fetching the
  * open cases' rows alone (select * from cases), the least any recompute must
@@ -27,6 +27,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(`load average at start: ${loadAverage()} (2 cores shared with other work)`);
 const name = `tenure_bench_sla_${randomBytes(4).toString("hex")}`;
 await adminQuery(serverUrl, `create database ${name}`);
 const url = new URL(serverUrl);
@@ -80,7 +82,7 @@ try {
     await sql`select * from cases where workspace_id = ${ws} and is_open`.execute(db);
     readMs.push(performance.now() - started);
   }
-  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  const load = loadAverage();
   const phases = (r: SlaWriteReport) => `read ${r.timings.readMs.toFixed(0)} + compute ${r.timings.computeMs.toFixed(0)} + write ${r.timings.writeMs.toFixed(0)} ms`;
   const firstStarted = performance.now();
   const first = await recomputeSlaStates(ctx, deps);
@@ -94,7 +96,7 @@ try {
   }
   const baseline = median(readMs);
   const steady = median(steadyMs);
-  console.log(`load average at measuring time: ${load} (2 cores shared with other work)`);
+  console.log(`load average at measuring time: ${load}, at the end: ${loadAverage()}`);
   console.log(`baseline, fetching the open cases' rows alone: ${baseline.toFixed(0)} ms (median of ${runs})`);
   console.log(
     `first recompute (all clocks inserted, alerts raised): ${firstMs.toFixed(0)} ms — ${(firstMs / baseline).toFixed(2)}× the baseline (${phases(first)}); ` +

@@ -3,6 +3,7 @@ import { refitCustomerValue, type JobQueue } from "@tenure/app";
 import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { jobQueueSql, type Database } from "@tenure/storage";
+import { startRecoveryFollowUpJob } from "./recovery-follow-up-job.ts";
 import { startSlaRecomputeJob } from "./sla-recompute-job.ts";
 import type { SatisfactionDeps } from "../http/api-server.ts";
 import { startSurveyTriggersJob } from "./survey-triggers-job.ts";
@@ -65,6 +66,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   });
   await boss.schedule("clv-refit-daily", dailyRefitCron, {}, { tz: "UTC" });
   await startSlaRecomputeJob(boss, deps, report);
+  await startRecoveryFollowUpJob(boss, deps, report);
   await startSurveyTriggersJob(boss, deps, report);
   // Catch up at start: data loaded while no server ran (a CLI import on PGlite,
   // whose one process held the database) gets its refit now, not at 03:00.

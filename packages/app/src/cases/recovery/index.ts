@@ -1,5 +1,6 @@
 export * from "./approve-recovery-letter.ts";
 export * from "./complete-recovery-follow-up.ts";
+export * from "./remind-due-recovery-follow-ups.ts";
 export * from "./get-recovery.ts";
 export * from "./get-recovery-letter-pdf.ts";
 export * from "./get-recovery-report.ts";

@@ -29,6 +29,16 @@ export interface RecoveryStepRecord {
   data: Record<string, unknown>;
 }
 
+/** A recovery whose follow-up came due, claimed for its one reminder. */
+export interface DueRecoveryFollowUp {
+  workspaceId: string;
+  caseId: string;
+  customerId: string;
+  followUpDueAt: Date;
+  /** The case's owner, whom the reminder is for (null: the case has none). */
+  ownerUserId: string | null;
+}
+
 /** Who signs: the approving user's name and title (users.title). */
 export interface RecoverySigner {
   name: string;
@@ -46,6 +56,12 @@ export interface RecoveryRepository {
   /** Write every mutable field; version is stored as given (the caller increments it). */
   update(recovery: CaseRecovery): Promise<void>;
   recordSteps(steps: readonly RecoveryStepRecord[]): Promise<void>;
+  /**
+   * Mark every recovery whose follow-up is due at `now`, not done and not yet
+   * reminded of as reminded, and answer them: each is claimed once, also
+   * when two runs overlap.
+   */
+  claimDueFollowUps(workspaceId: string, now: Date): Promise<DueRecoveryFollowUp[]>;
   signer(workspaceId: string, userId: string): Promise<RecoverySigner | null>;
   /** The workspace's name and time zone (letter head and dates). */
   letterhead(workspaceId: string): Promise<{ company: string; timeZone: string } | null>;

@@ -15,6 +15,7 @@ export type RecoveryStep =
   | "letter_approved"
   | "approval_withdrawn"
   | "letter_sent"
+  | "follow_up_due"
   | "follow_up_done";
 
 /** Where a recovery stands, derived from its timestamps. */

@@ -16,6 +16,7 @@ const stepSummaries: Record<RecoveryStep, string> = {
   letter_approved: "Recovery: letter approved",
   approval_withdrawn: "Recovery: letter changed after approval, approval withdrawn",
   letter_sent: "Recovery: letter sent",
+  follow_up_due: "Recovery: follow-up due",
   follow_up_done: "Recovery: follow-up done",
 };
 
@@ -102,6 +103,18 @@ export function createRecoveryRepository(schemaDb: Kysely<Schema>): RecoveryRepo
           })
           .execute();
       }
+    },
+
+    async claimDueFollowUps(workspaceId, now) {
+      const { rows } = await sql<{ case_id: string; customer_id: string; follow_up_due_at: Date; owner_user_id: string | null }>`
+        update case_recoveries r set follow_up_reminded_at = ${now}
+          from cases c
+         where r.workspace_id = ${workspaceId} and r.follow_up_due_at <= ${now} and r.follow_up_done_at is null and r.follow_up_reminded_at is null
+           and c.workspace_id = r.workspace_id and c.id = r.case_id
+        returning r.case_id, r.customer_id, r.follow_up_due_at, c.owner_user_id`.execute(db);
+      return rows
+        .map((row) => ({ workspaceId, caseId: row.case_id, customerId: row.customer_id, followUpDueAt: row.follow_up_due_at, ownerUserId: row.owner_user_id }))
+        .sort((a, b) => a.followUpDueAt.getTime() - b.followUpDueAt.getTime() || a.caseId.localeCompare(b.caseId));
     },
 
     async signer(workspaceId, userId) {

@@ -34,6 +34,8 @@ export interface CaseRecoveriesTable {
   follow_up_due_at: NullableTimestamp;
   follow_up_done_at: NullableTimestamp;
   follow_up_note: string | null;
+  /** migrations/0017: when the due follow-up was reminded of */
+  follow_up_reminded_at: NullableTimestamp;
   version: number;
 }
 

@@ -32,9 +32,12 @@ export type RawQuery = <R>(text: string, parameters: readonly unknown[]) => Prom
 
 const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::bigint`;
 
-/** One stored clock as text: its columns joined by "|", null as "" (format's %s); storedClockKey writes the same. */
-const storedClockSql = `format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', s.metric, s.policy_id, s.target_minutes, ${["s.started_at", "s.stopped_at", "s.due_at"].map(epochMs).join(", ")},
-  s.elapsed_minutes, s.paused_minutes, s.state, ${epochMs("s.warned_at")}, ${epochMs("s.breached_at")}, case when s.settled then 't' else 'f' end)`;
+/** Whole epoch milliseconds of an instant stored from milliseconds (as case_sla's are): exact, and cheaper than numeric extract. */
+const storedMs = (column: string): string => `round(date_part('epoch', ${column}) * 1000)::bigint`;
+
+/** One stored clock as text: metric and slaClockColumns joined by "|", null as "" (format's %s). */
+const storedClockSql = `format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', s.metric, s.policy_id, s.target_minutes, ${["s.started_at", "s.stopped_at", "s.due_at"].map(storedMs).join(", ")},
+  s.elapsed_minutes, s.paused_minutes, s.state, ${storedMs("s.warned_at")}, ${storedMs("s.breached_at")}, case when s.settled then 't' else 'f' end)`;
 
 /**
  * The cases the SLA clocks need, with $1 the workspace, $2 the customer

@@ -45,6 +45,8 @@ export function createSlaRepository(database: Database, base: Kysely<Schema>): S
         // bulk statements: JIT compilation costs more than it saves here, sorts fit in memory
         await session.query("set local jit = off");
         await session.query("set local work_mem = '64MB'");
+        // one recompute of a workspace at a time (the job and POST /api/sla/recompute): each compares with what the last one stored
+        await session.query("select pg_advisory_xact_lock(hashtextextended('sla-recompute:' || $1, 0))", [workspaceId]);
         const started = performance.now();
         const cases = await loadSlaCases(session.query, workspaceId, { attributeKeys });
         const read = performance.now();

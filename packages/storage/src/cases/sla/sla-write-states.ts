@@ -34,7 +34,8 @@ async function insertAlerts(session: SqlSession, workspaceId: string, computedAt
      ), inserted as (
        insert into sla_alerts (workspace_id, id, case_id, metric, kind, started_at, occurred_at, due_at, team_id, owner_user_id, notify_user_ids, created_at)
        select $1, $2 || '_' || row_number() over (), f.case_id, f.metric, f.kind, f.started_at, f.occurred_at, f.due_at, c.team_id, c.owner_user_id,
-         array(select distinct u from unnest(array_append(coalesce(l.users, '{}'), c.owner_user_id)) u where u is not null order by u),
+         case when l.users is null then array_remove(array[c.owner_user_id], null)
+           else array(select distinct u from unnest(array_append(l.users, c.owner_user_id)) u where u is not null order by u) end,
          $3
        from fresh f
        join cases c on c.workspace_id = $1 and c.id = f.case_id
@@ -82,11 +83,10 @@ export async function writeSlaStates(session: SqlSession, workspaceId: string, c
         [workspaceId, computedAt.toISOString()],
       );
     }
-    // a concurrent recompute may have inserted the same clock meanwhile: it computed the same
+    // recomputes of a workspace take turns (see the repository), so no other one inserted these meanwhile
     await session.query(
       `insert into case_sla (workspace_id, case_id, metric, ${cols}, computed_at)
-       select $1, s.case_id, s.metric, ${stagedValues}, $2 from sla_stage s where not s.stored
-       on conflict (workspace_id, case_id, metric) do nothing`,
+       select $1, s.case_id, s.metric, ${stagedValues}, $2 from sla_stage s where not s.stored`,
       [workspaceId, computedAt.toISOString()],
     );
   }
