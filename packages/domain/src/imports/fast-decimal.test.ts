@@ -3,7 +3,7 @@ import { formatMoneyUnits, multiplyMoney, parseMoneyUnits } from "@tenure/shared
 import { canonicalDecimal, multiplyDecimal } from "./fast-decimal.ts";
 
 describe("fast decimals agree with the shared money helpers", () => {
-  const texts = ["0", "-0", "6", "-12", "2.55", "0.001", "007.50", "-0.85", "12.5000", "38970", "-11062.06", "99999999999.9999", "1,234.50", "1.23456", "abc", "123456789012345"];
+  const texts = ["0", "-0", "-0.0", "0.0", "00", "6", "60", "-60", "0.5", "-0.5", "0.50", "10.05", "1.", ".5", "-", "", "1-", "1.2.3", "12345678901", "123456789012", "1.00001", "-12", "2.55", "0.001", "007.50", "-0.85", "12.5000", "38970", "-11062.06", "99999999999.9999", "1,234.50", "1.23456", "abc", "123456789012345"];
   it("canonicalises like parseMoneyUnits + formatMoneyUnits", () => {
     for (const text of texts) {
       const units = parseMoneyUnits(text);

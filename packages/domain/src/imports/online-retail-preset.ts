@@ -74,6 +74,9 @@ export class OnlineRetailPreset {
   #open: OpenInvoice | null = null;
   readonly #countryCodes = new Map<string, string | null>();
   #batch: OnlineRetailBatch = emptyBatch();
+  /** The last CustomerID cell read and its customer number (consecutive lines repeat it). */
+  #lastCustomerText = "";
+  #lastCustomer: string | null | undefined = null;
 
   /** Check the header; returns the problems (missing columns) or a preset ready for rows. */
   static fromHeader(header: readonly string[], timeZone: string): OnlineRetailPreset | { problems: string[] } {
@@ -110,8 +113,11 @@ export class OnlineRetailPreset {
     const orderedAt = parseImportTimestamp(cellOf(record, index.InvoiceDate), this.#timeZone);
     const price = parseImportDecimal(cellOf(record, index.UnitPrice));
     const customerText = cellOf(record, index.CustomerID);
-    // Excel exports write the customer number as a float: "17850.0" is customer 17850.
-    const customer = customerText === "" ? null : /^\d+(\.0+)?$/.test(customerText) ? customerText.replace(/\.0+$/, "") : undefined;
+    if (customerText !== this.#lastCustomerText) {
+      this.#lastCustomerText = customerText;
+      this.#lastCustomer = customerText === "" ? null : customerNumber(customerText);
+    }
+    const customer = this.#lastCustomer;
     if (invoice === "" || stockCode === "" || !quantity.ok || !price.ok || orderedAt === null || customer === undefined) {
       return this.#problems(record, { quantity, price, orderedAt, customer });
     }
@@ -181,7 +187,8 @@ export class OnlineRetailPreset {
       this.#batch.customers.values.push(this.#customerValues(id, country, at));
       return;
     }
-    state.country = country;
+    // Only when it differs: every assignment of a new string to these long-lived records is work for the GC.
+    if (state.country !== country) state.country = country;
     if (at < state.firstSeenAt) state.firstSeenAt = at;
   }
 
@@ -194,8 +201,8 @@ export class OnlineRetailPreset {
       this.#batch.products.values.push([stockCode, first.name, price, currency]);
       return;
     }
-    if (description !== "") state.name = description;
-    state.price = price;
+    if (description !== "" && state.name !== description) state.name = description;
+    if (state.price !== price) state.price = price;
   }
 
   #customerValues(id: string, country: string, firstSeenAt: string): (string | null)[] {
@@ -245,6 +252,21 @@ function emptyBatch(): OnlineRetailBatch {
     lines: stagedRows("order-lines", lineFields),
     sources: [],
   };
+}
+
+/** The customer number of a CustomerID cell; Excel exports write it as a float ("17850.0" is customer 17850). Undefined when not a number. */
+function customerNumber(text: string): string | undefined {
+  let digits = 0;
+  while (digits < text.length && isDigit(text.charCodeAt(digits))) digits++;
+  if (digits === 0) return undefined;
+  if (digits === text.length) return text;
+  if (text.charCodeAt(digits) !== 46 || digits + 1 === text.length) return undefined; // "."
+  for (let i = digits + 1; i < text.length; i++) if (text.charCodeAt(i) !== 48) return undefined; // "0"
+  return text.slice(0, digits);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function cellOf(record: readonly string[], index: number): string {

@@ -1,6 +1,6 @@
 import { formatMoneyUnits, isCurrencyCode, isEmailAddress, isLocaleTag, isTimeZone, parseMoneyUnits } from "@tenure/shared";
 import { countryCodeOf } from "./country-codes.ts";
-import { decimalUnits, formatDecimalUnits } from "./fast-decimal.ts";
+import { canonicalDecimalText, decimalUnits } from "./fast-decimal.ts";
 import type { ImportField } from "./import-field.ts";
 import { parseImportTimestamp } from "./parse-import-timestamp.ts";
 
@@ -18,7 +18,7 @@ const refuse = (reason: string): ParsedValue => ({ ok: false, reason });
 /** Parse a decimal with a dot (at most 4 decimals, 14 integer digits) into canonical form. */
 export function parseImportDecimal(text: string): ParsedValue {
   const fast = decimalUnits(text);
-  if (fast !== null) return ok(formatDecimalUnits(fast));
+  if (fast !== null) return ok(canonicalDecimalText(text, fast));
   const units = parseMoneyUnits(text);
   if (units === null) return refuse("not a number (use a dot for decimals, at most 4 decimals)");
   if (units >= maxUnits || units <= -maxUnits) return refuse("number too large (at most 14 digits before the point)");
