@@ -41,7 +41,7 @@ export function createRepositories(database: Database, db: Kysely<Schema> = data
     },
     // Tokens found by hash are kept for a few seconds (security/token-cache.ts).
     access: withTokenCache(createAccessRepository(db), database),
-    customers: createCustomerRepository(db),
+    customers: createCustomerRepository(database, db),
     // Holds its own connection (COPY needs the raw client), so it ignores `db`.
     imports: createImportRepository(database),
     demo: createDemoRepository(database),

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { CustomerRepository } from "@tenure/domain";
 import { AppError } from "@tenure/shared";
+import type { Database } from "../database/create-database.ts";
 import type { Schema } from "../database/schema.ts";
 import { isUniqueViolation } from "../database/unique-violation.ts";
 import { toCustomer, toCustomerColumns } from "./customer-row.ts";
@@ -11,7 +12,9 @@ import { searchCustomers } from "./search-customers.ts";
 import { searchCustomersByScore } from "./search-customers-by-score.ts";
 
 /** CustomerRepository on customers, contacts, orders, events and customer_scores. */
-export function createCustomerRepository(db: Kysely<Schema>): CustomerRepository {
+export function createCustomerRepository(database: Database, db: Kysely<Schema>): CustomerRepository {
+  // The customer page's read is a prepared statement on the pool outside transactions (find-customer-profile.ts).
+  const pool = db.isTransaction ? null : database.pool;
   return {
     search: (workspaceId, search) => {
       const sort = search.sort;
@@ -62,7 +65,7 @@ export function createCustomerRepository(db: Kysely<Schema>): CustomerRepository
       }
     },
 
-    findProfile: (workspaceId, id, options) => findCustomerProfile(db, workspaceId, id, options.recentEvents),
+    findProfile: (workspaceId, id, options) => findCustomerProfile(db, pool, workspaceId, id, options.recentEvents),
 
     listTimeline: (workspaceId, customerId, query) => listTimeline(db, workspaceId, customerId, query),
 

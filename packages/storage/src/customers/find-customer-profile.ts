@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import { CompiledQuery, type Kysely, type Selectable } from "kysely";
+import type pg from "pg";
 import { equalWeightCsi, type Contact, type CustomerProfile, type CustomerSatisfaction, type CustomerScores, type TimelineEvent } from "@tenure/domain";
 import { sumMoney } from "@tenure/shared";
 import type { CustomersTable, Schema } from "../database/schema.ts";
@@ -39,15 +40,28 @@ type ScoresJson = { fit_id: string; frequency: number; recency: number; age: num
 const date = (text: string | null) => (text === null ? null : new Date(text));
 const noSatisfaction: SatisfactionJson = { nps: null, nps_at: null, csat: null, csat_at: null, ces: null, ces_at: null, acsi_n: 0, acsi_sum1: 0, acsi_sum2: 0, acsi_sum3: 0, open_follow_ups: 0 };
 
+const profileQuery = "select customer_profile($1, $2, $3) as profile";
+
 /**
  * The customer page in one call of customer_profile() (migrations 0004,
  * 0014): the customer row plus contacts, order summary, latest events,
- * scores and the customer_satisfaction row as one JSON value. The
- * function keeps its plans for the session, so a request
- * costs one round trip and no planning.
+ * scores and the customer_satisfaction row as one JSON value. The function
+ * keeps its plans for the session; with a PostgreSQL pool (outside a
+ * transaction) the call itself is a named prepared statement, so each pooled
+ * connection parses and plans it once and a request costs one round trip
+ * and no planning.
  */
-export async function findCustomerProfile(db: Kysely<Schema>, workspaceId: string, id: string, recentEvents: number): Promise<CustomerProfile | null> {
-  const result = await sql<{ profile: ProfileJson | null }>`select customer_profile(${workspaceId}, ${id}, ${recentEvents}) as profile`.execute(db);
+export async function findCustomerProfile(
+  db: Kysely<Schema>,
+  pool: pg.Pool | null,
+  workspaceId: string,
+  id: string,
+  recentEvents: number,
+): Promise<CustomerProfile | null> {
+  const values = [workspaceId, id, recentEvents];
+  const result = pool
+    ? await pool.query<{ profile: ProfileJson | null }>({ name: "customer-profile", text: profileQuery, values })
+    : await db.executeQuery<{ profile: ProfileJson | null }>(CompiledQuery.raw(profileQuery, values));
   const profile = result.rows[0]?.profile;
   if (!profile) return null;
   const c = profile.customer;
