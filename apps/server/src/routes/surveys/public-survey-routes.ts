@@ -28,7 +28,7 @@ export async function publicSurveyRoutes(app: ApiServer, deps: AppDeps & { satis
       done(null, parseQueryString(String(body)));
     });
 
-    const html = (reply: FastifyReply, status: number, page: string) =>
+    const html = (reply: FastifyReply, status: number, page: string | Buffer) =>
       reply.code(status).header("content-security-policy", surveyPagePolicy).header("cache-control", "no-store").type("text/html; charset=utf-8").send(page);
 
     const limited = (request: FastifyRequest, reply: FastifyReply): boolean => {

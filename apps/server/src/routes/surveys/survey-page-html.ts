@@ -97,15 +97,15 @@ export function surveyFormPage(input: SurveyForm & { action: string }): string {
   return before + escapeHtml(input.action) + after;
 }
 
-const blankForms = new WeakMap<Survey, Map<string, readonly [string, string]>>();
+const blankForms = new WeakMap<Survey, Map<string, readonly [Buffer, Buffer]>>();
 
 /**
- * The form as a link first shows it (no answers, no problems). The page
- * around the link's address is built once per survey, language and
- * company: the survey page cache hands out the same survey object while
- * the survey is unchanged, and an edited survey is a new object.
+ * The form as a link first shows it (no answers, no problems), as UTF-8.
+ * The page around the link's address is built and encoded once per survey,
+ * language and company: the survey page cache hands out the same survey
+ * object while the survey is unchanged, and an edited survey is a new object.
  */
-export function blankSurveyFormPage(input: { survey: Survey; locale: SurveyLocale; company: string; action: string }): string {
+export function blankSurveyFormPage(input: { survey: Survey; locale: SurveyLocale; company: string; action: string }): Buffer {
   let forms = blankForms.get(input.survey);
   if (forms === undefined) {
     forms = new Map();
@@ -114,10 +114,11 @@ export function blankSurveyFormPage(input: { survey: Survey; locale: SurveyLocal
   const key = `${input.locale}/${input.company}`;
   let pieces = forms.get(key);
   if (pieces === undefined) {
-    pieces = surveyFormPieces(input);
+    const [before, after] = surveyFormPieces(input);
+    pieces = [Buffer.from(before), Buffer.from(after)];
     forms.set(key, pieces);
   }
-  return pieces[0] + escapeHtml(input.action) + pieces[1];
+  return Buffer.concat([pieces[0], Buffer.from(escapeHtml(input.action)), pieces[1]]);
 }
 
 /** The form page before and after its action address. */
