@@ -3,7 +3,8 @@
  * open invitations (a CES survey, customers in en/ja/zh/ru); autocannon
  * drives the server (a child process) with 100 connections for 10 s, each
  * request a random valid token, so every request verifies the HMAC, reads
- * the invitation, the survey and the workspace name and renders the form.
+ * the invitation (with its survey's and workspace's row versions; the survey
+ * and the workspace name come from the server's cache) and sends the form.
  * Baseline in the same run: GET /healthz (one `select 1`) on the same server.
  * The page's per-address rate limit (TENURE_SURVEY_PAGE_RATE_LIMIT, default 60
  * a minute) is raised for the run, since every request comes from 127.0.0.1;
