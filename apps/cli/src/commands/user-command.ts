@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { Command } from "commander";
-import { createUser, findWorkspaceOrThrow, resetPassword } from "@tenure/app";
+import { createUser, findWorkspaceOrThrow, generatePassword, resetPassword } from "@tenure/app";
 import { invalidInput, type RequestContext, type Role } from "@tenure/shared";
 import type { CliContext } from "../cli-context.ts";
 
@@ -63,7 +62,7 @@ async function cliContext(deps: Parameters<typeof findWorkspaceOrThrow>[0], slug
 }
 
 async function passwordOf(options: UserOptions): Promise<{ password: string; generated: boolean }> {
-  if (!options.passwordStdin) return { password: randomBytes(18).toString("base64url"), generated: true };
+  if (!options.passwordStdin) return { password: generatePassword(), generated: true };
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
