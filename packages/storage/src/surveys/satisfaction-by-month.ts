@@ -88,7 +88,7 @@ export async function satisfactionByMonth(
     ...(days === null
       ? []
       : [
-          sql`select to_char(day, 'YYYY-MM') as month, ${sql.join(statistics.map((s) => sql.ref(s)))}
+          sql`select to_char(day::timestamp, 'YYYY-MM') as month, ${sql.join(statistics.map((s) => sql.ref(s)))}
             from satisfaction_days
             where workspace_id = ${workspaceId} and day >= ${isoDay(days.from)}::date and day < ${isoDay(days.to)}::date and (responses > 0 or sent > 0)`,
         ]),
