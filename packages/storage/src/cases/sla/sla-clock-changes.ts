@@ -20,7 +20,8 @@ export interface SlaClockChanges {
   settledEmpty: { caseId: string; resolvedAtMs: number }[];
 }
 
-const msText = (ms: number | null): string | null => (ms === null ? null : String(new Date(ms).getTime()));
+/** Whole milliseconds, as a Date (and so COPY) keeps them. */
+const msText = (ms: number | null): string | null => (ms === null ? null : String(Math.trunc(ms)));
 
 /**
  * policy_id … settled as case_sla stores them, instants in epoch milliseconds.
@@ -44,18 +45,14 @@ export function slaClockColumns(s: CaseSlaState): (string | null)[] {
   ];
 }
 
-interface StoredClock {
-  key: string;
-  startedMs: string;
-  warned: boolean;
-  breached: boolean;
+/** A clock as the loader reads stored ones: metric|policy_id|…|settled, null as "" (the order of slaClockColumns). */
+function clockText(metric: string, columns: readonly (string | null)[]): string {
+  let text = metric;
+  for (const value of columns) text += `|${value ?? ""}`;
+  return text;
 }
 
-/** A stored clock as the loader reads it: metric|policy_id|…|settled, null as "" (the order of slaClockColumns). */
-function parseStoredClock(text: string): [metric: string, clock: StoredClock] {
-  const fields = text.split("|");
-  return [fields[0] ?? "", { key: text, startedMs: fields[3] ?? "", warned: fields[9] !== "", breached: fields[10] !== "" }];
-}
+const metricOf = (text: string): string => text.slice(0, text.indexOf("|"));
 
 /**
  * Compare the computed clocks with the stored ones. A clock is written when
@@ -72,23 +69,25 @@ export function slaClockChanges(cases: readonly LoadedSlaCase[], states: readonl
   }
   const changes: SlaClockChanges = { writes: [], deletes: [], settledEmpty: [] };
   for (const { record, storedClocks } of cases) {
-    const stored = new Map(storedClocks.map(parseStoredClock));
     const clocks = computed.get(record.caseId) ?? [];
     for (const state of clocks) {
       const columns = slaClockColumns(state);
-      const before = stored.get(state.metric);
-      stored.delete(state.metric);
-      if (before?.key === [state.metric, ...columns].map((v) => v ?? "").join("|")) continue;
-      const sameRun = before !== undefined && before.startedMs === columns[2];
+      const before = storedClocks.find((text) => metricOf(text) === state.metric);
+      if (before === clockText(state.metric, columns)) continue;
+      const fields = before?.split("|");
+      const sameRun = fields !== undefined && fields[3] === columns[2];
       changes.writes.push({
         state,
         columns,
         stored: before !== undefined,
-        newWarning: state.warnedAtMs !== null && !(sameRun && before.warned),
-        newBreach: state.breachedAtMs !== null && !(sameRun && before.breached),
+        newWarning: state.warnedAtMs !== null && !(sameRun && fields[9] !== ""),
+        newBreach: state.breachedAtMs !== null && !(sameRun && fields[10] !== ""),
       });
     }
-    for (const metric of stored.keys()) changes.deletes.push({ caseId: record.caseId, metric });
+    for (const text of storedClocks) {
+      const metric = metricOf(text);
+      if (!clocks.some((c) => c.metric === metric)) changes.deletes.push({ caseId: record.caseId, metric });
+    }
     if (clocks.length === 0 && record.resolvedAtMs !== null) changes.settledEmpty.push({ caseId: record.caseId, resolvedAtMs: record.resolvedAtMs });
   }
   return changes;
