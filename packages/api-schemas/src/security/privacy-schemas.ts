@@ -66,4 +66,6 @@ export const erasureSchema = z.object({
   contacts_erased: z.number().int(),
   cases_erased: z.number().int().describe("Cases whose description, resolution note, event bodies and handoff briefs were blanked"),
   recovery_letters_erased: z.number().int().describe("Recovery letters whose text, address and PDF were blanked"),
+  survey_answers_erased: z.number().int().describe("Survey answers whose comment and free-text answers were blanked (ratings stay)"),
+  feedback_items_erased: z.number().int().describe("Feedback items whose text was blanked (themes and sentiment stay)"),
 });

@@ -35,6 +35,8 @@ export async function eraseCustomer(ctx: RequestContext, deps: { repositories: P
         contacts_erased: outcome.contactsErased,
         cases_erased: outcome.casesErased,
         recovery_letters_erased: outcome.recoveryLettersErased,
+        survey_answers_erased: outcome.surveyAnswersErased,
+        feedback_items_erased: outcome.feedbackItemsErased,
       }),
     ]);
     return { customerId: customer.id, erasedAt: now, ...outcome };

@@ -22,6 +22,12 @@ export interface DataSubjectRecords {
    * the PDF as sent in `letter_pdf_base64`).
    */
   cases: Record<string, unknown>[];
+  /**
+   * Satisfaction records: `invitations`, `responses` (scores, comments and
+   * free-text answers), `follow_ups`, `feedback` (items with their body,
+   * themes and sentiment) and `summary` (the customer's satisfaction row, or null).
+   */
+  satisfaction: Record<string, unknown>;
 }
 
 /** What an erasure changed, for its answer and its audit row. */
@@ -32,6 +38,10 @@ export interface ErasureCounts {
   casesErased: number;
   /** Recovery letters (text, address, PDF) blanked. */
   recoveryLettersErased: number;
+  /** Survey answers whose comment or free-text answers were blanked (scores stay). */
+  surveyAnswersErased: number;
+  /** Feedback items (survey comments, complaints, notes, posts) whose text was blanked (themes and sentiment stay). */
+  feedbackItemsErased: number;
 }
 
 /** Reads and erases everything of one customer (export and erasure requests). */
@@ -41,8 +51,9 @@ export interface DataSubjectRepository {
    * Erase the customer's personal data in place: personal columns nulled,
    * external id removed, personal attribute and event-property keys (and
    * any value equal to the erased name or e-mail) removed, contacts erased,
-   * cases' free text, handoff briefs and recovery letters blanked; orders,
-   * amounts, scores and case timestamps stay. Call inside a transaction.
+   * cases' free text, handoff briefs and recovery letters blanked, survey
+   * comments, free-text answers and feedback texts blanked; orders,
+   * amounts, scores, survey ratings and case timestamps stay. Call inside a transaction.
    */
   erase(workspaceId: string, customerId: string, at: Date): Promise<ErasureCounts>;
 }

@@ -3,8 +3,9 @@ import { pseudonymiseProperties, pseudonymiseText, type DataSubjectRepository } 
 import type { Schema } from "../database/schema.ts";
 import { recordset } from "../ingestion/recordset.ts";
 import { collectCaseRecords, eraseCaseRecords } from "./data-subject-cases.ts";
+import { collectSurveyRecords, eraseSurveyRecords } from "./data-subject-surveys.ts";
 
-/** DataSubjectRepository: every table that names a customer, read or erased in place (the case tables in data-subject-cases.ts). */
+/** DataSubjectRepository: every table that names a customer, read or erased in place (the case tables in data-subject-cases.ts, the satisfaction tables in data-subject-surveys.ts). */
 export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepository {
   return {
     async collect(workspaceId, customerId) {
@@ -13,7 +14,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
       // Table names come from this fixed list, never from input.
       const of = async (table: "contacts" | "orders" | "invoices" | "payments" | "contracts" | "events" | "consent_records" | "customer_scores" | "customer_assignments") =>
         (await sql<Record<string, unknown>>`select * from ${sql.table(table)} where workspace_id = ${workspaceId} and customer_id = ${customerId}`.execute(db)).rows;
-      const [contacts, orders, invoices, payments, contracts, events, consents, scores, assignments, lines, reads, cases] = await Promise.all([
+      const [contacts, orders, invoices, payments, contracts, events, consents, scores, assignments, lines, reads, cases, satisfaction] = await Promise.all([
         of("contacts"),
         of("orders"),
         of("invoices"),
@@ -41,6 +42,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
           .orderBy("occurred_at")
           .execute(),
         collectCaseRecords(db, workspaceId, customerId),
+        collectSurveyRecords(db, workspaceId, customerId),
       ]);
       return {
         customer: customer as unknown as Record<string, unknown>,
@@ -56,6 +58,7 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
         assignments,
         audit_of_reads: reads as unknown as Record<string, unknown>[],
         cases,
+        satisfaction,
       };
     },
 
@@ -113,7 +116,8 @@ export function createDataSubjectRepository(db: Kysely<Schema>): DataSubjectRepo
           where o.workspace_id = ${workspaceId} and o.id = x.id`.execute(db);
       }
       const caseOutcome = await eraseCaseRecords(db, workspaceId, customerId, erased, at);
-      return { eventsPseudonymised: changedEvents.length, contactsErased: contacts.length, ...caseOutcome };
+      const surveyOutcome = await eraseSurveyRecords(db, workspaceId, customerId, erased);
+      return { eventsPseudonymised: changedEvents.length, contactsErased: contacts.length, ...caseOutcome, ...surveyOutcome };
     },
   };
 }

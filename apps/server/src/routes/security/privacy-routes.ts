@@ -49,6 +49,8 @@ export async function privacyRoutes(app: ApiServer, deps: AppDeps): Promise<void
         contacts_erased: result.contactsErased,
         cases_erased: result.casesErased,
         recovery_letters_erased: result.recoveryLettersErased,
+        survey_answers_erased: result.surveyAnswersErased,
+        feedback_items_erased: result.feedbackItemsErased,
       };
     },
   );
