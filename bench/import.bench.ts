@@ -83,23 +83,6 @@ async function serverCpuMs(database: Database): Promise<Map<number, number>> {
   return cpu;
 }
 
-/**
- * CPU milliseconds of the PostgreSQL server's child processes that have ended
- * (the postmaster's cutime + cstime): the parallel workers of an index build
- * are not connections, so serverCpuMs misses them. On a shared machine this
- * also counts other sessions' backends that ended meanwhile. Null when the
- * server is not local.
- */
-function endedServerProcessesCpuMs(): number | null {
-  const pidFile = process.env.BENCH_POSTMASTER_PID ?? "/var/lib/postgresql/15/main/postmaster.pid";
-  if (engine !== "postgres" || !existsSync(pidFile)) return null;
-  const pid = readFileSync(pidFile, "utf8").split("\n")[0];
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return null;
-  const fields = readFileSync(stat, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return ((Number(fields[13]) || 0) + (Number(fields[14]) || 0)) * 10; // cutime + cstime, in ticks of 10 ms
-}
-
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 /** A fresh, migrated database: an in-memory PGlite, or a new database on the server (dropped afterwards). */
@@ -162,7 +145,6 @@ const sampler = setInterval(() => {
 
 const cpuBefore = process.cpuUsage();
 const serverBefore = await serverCpuMs(database);
-const endedBefore = endedServerProcessesCpuMs();
 const start = performance.now();
 const result = await importFile(ctx, { repositories: createRepositories(database) }, {
   entity: null,
@@ -174,7 +156,6 @@ const result = await importFile(ctx, { repositories: createRepositories(database
 const importMs = performance.now() - start;
 const nodeCpu = process.cpuUsage(cpuBefore);
 const serverAfter = await serverCpuMs(database);
-const endedAfter = endedServerProcessesCpuMs();
 const serverMs = [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (serverBefore.get(pid) ?? 0), 0);
 clearInterval(sampler);
 rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
@@ -186,8 +167,7 @@ console.log(
     `${(baselineMs / importMs).toFixed(2)}× the baseline's speed (target ≥ ${target.toLocaleString("en")} lines/s: ${verdict})`,
 );
 const nodeMs = (nodeCpu.user + nodeCpu.system) / 1000;
-const ended = endedBefore === null || endedAfter === null ? "" : ` + ${((endedAfter - endedBefore) / 1000).toFixed(1)} s in server processes that ended meanwhile (parallel index-build workers; on a shared machine anyone's)`;
-const serverCpu = database.pool ? `, PostgreSQL ${(serverMs / 1000).toFixed(1)} s (its connections' processes)${ended}` : "";
+const serverCpu = database.pool ? `, PostgreSQL ${(serverMs / 1000).toFixed(1)} s (its connections' processes)` : "";
 console.log(`cpu       Node ${(nodeMs / 1000).toFixed(1)} s${serverCpu} for ${(importMs / 1000).toFixed(1)} s elapsed; load average ${load()}`);
 const beyond = rssPeak - rssBefore;
 console.log(`memory    RSS ${mb(rssBefore)} with the database open, peak ${mb(rssPeak)}: ${mb(beyond)} beyond it (target ≤ 500 MB: ${beyond <= 500 * 2 ** 20 ? "met" : "MISSED"})`);
