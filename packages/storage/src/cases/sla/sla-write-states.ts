@@ -11,6 +11,9 @@ const stagedValues = cols
   .map((c) => (instants.includes(c) ? `timestamptz 'epoch' + s.${c} * interval '1 millisecond'` : `s.${c}`))
   .join(", ");
 
+/** New clocks from which the recompute refreshes case_sla's planner statistics itself. */
+const manyNewClocks = 10_000;
+
 function copyText(rows: readonly (readonly (string | null)[])[]): string {
   const lines: string[] = [];
   for (const row of rows) lines.push(row.map((v) => (v === null ? "\\N" : escapeCopyValue(v))).join("\t"));
@@ -89,6 +92,8 @@ export async function writeSlaStates(session: SqlSession, workspaceId: string, c
        select $1, s.case_id, s.metric, ${stagedValues}, $2 from sla_stage s where not s.stored`,
       [workspaceId, computedAt.toISOString()],
     );
+    // after many new clocks (a first run, an import) the next read's plan needs case_sla's new size now, not when autovacuum comes by
+    if (changes.writes.filter((w) => !w.stored).length >= manyNewClocks) await session.query("analyze case_sla");
   }
   if (changes.deletes.length > 0) {
     await session.query(`delete from case_sla o using unnest($2::text[], $3::text[]) d(case_id, metric) where o.workspace_id = $1 and o.case_id = d.case_id and o.metric = d.metric`, [
