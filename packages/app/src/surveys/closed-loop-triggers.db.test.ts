@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Repositories } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { createRepositories, openTestDatabase, testEngines, type Database } from "@tenure/storage";
+import { getCustomerProfile } from "../customers/get-customer-profile.ts";
 import { createSurvey } from "./create-survey.ts";
-import { getCustomerSatisfaction } from "./get-customer-satisfaction.ts";
 import { runSurveyTriggers } from "./run-survey-triggers.ts";
 import { sendSurvey, type SendSurveyDeps } from "./send-survey.ts";
 import { submitSurveyAnswers } from "./submit-survey-answers.ts";
@@ -56,9 +56,7 @@ describe.each(testEngines())("closed loop, customer satisfaction and triggers on
     const items = await sql<{ source: string; external_id: string; themes: string[]; sentiment: number }>`select source, external_id, themes, sentiment from feedback_items`.execute(database.db);
     expect(items.rows).toMatchObject([{ source: "survey", external_id: recorded.responseId, themes: ["delivery", "support"] }]);
     expect(items.rows[0]?.sentiment).toBeLessThan(0);
-    const customer = await repositories.customers.findById("ws_l", "cus_1");
-    if (customer === null) throw new Error("no customer");
-    expect(await getCustomerSatisfaction(ctx, { repositories }, customer)).toEqual({
+    expect((await getCustomerProfile(ctx, { repositories }, { id: "cus_1" })).satisfaction).toEqual({
       nps: { value: 3, at: daysLater(1) },
       csat: null,
       ces: null,
@@ -78,9 +76,7 @@ describe.each(testEngines())("closed loop, customer satisfaction and triggers on
     await expect(updateFollowUp(ctx, { repositories }, { id: task.id, status: "open" })).rejects.toMatchObject({ code: "follow_up_transition" });
     expect(await updateFollowUp(ctx, { repositories }, { id: task.id, status: "done", outcome: "Called; refunded the shipping" }, daysLater(3))).toMatchObject({ status: "done", closedAt: daysLater(3) });
     await expect(updateFollowUp(ctx, { repositories }, { id: task.id, status: "cancelled" })).rejects.toMatchObject({ code: "follow_up_transition" });
-    const customer = await repositories.customers.findById("ws_l", "cus_1");
-    if (customer === null) throw new Error("no customer");
-    expect((await getCustomerSatisfaction(ctx, { repositories }, customer)).openFollowUps).toBe(0);
+    expect((await getCustomerProfile(ctx, { repositories }, { id: "cus_1" })).satisfaction.openFollowUps).toBe(0);
 
     // within the 30-day cap: a plain send is skipped, the follow-up re-survey goes out once
     expect((await sendSurvey(ctx, deps, { surveyId: npsSurvey, customerId: "cus_1", channel: "in_app" }, daysLater(4))).status).toBe("skipped");

@@ -10,7 +10,6 @@ export * from "./get-satisfaction.ts";
 export * from "./list-follow-ups.ts";
 export * from "./import-survey-answers.ts";
 export * from "./update-follow-up.ts";
-export * from "./get-customer-satisfaction.ts";
 export * from "./run-survey-triggers.ts";
 export * from "./survey-trigger-settings.ts";
 export * from "./load-demo-surveys.ts";

@@ -1,4 +1,3 @@
-import type { CustomerSatisfaction } from "./customer-satisfaction.ts";
 import type { FollowUpRepository } from "./follow-up.ts";
 import type { SurveyTriggerKind, SurveyTriggerRepository } from "./survey-triggers.ts";
 import type { Survey } from "./survey.ts";
@@ -72,8 +71,6 @@ export interface SurveyRepository extends SatisfactionStatsRepository, FollowUpR
   insertResponse(response: SurveyResponse): Promise<boolean>;
   /** Many responses in few statements (demo load); duplicates are skipped. Returns how many were stored. */
   insertResponses(responses: readonly SurveyResponse[]): Promise<number>;
-  /** The customer's summary (kept by database triggers); null when the customer never answered nor had a task. */
-  customerSatisfaction(workspaceId: string, customerId: string): Promise<CustomerSatisfaction | null>;
 }
 
 /** Customers a satisfaction query is restricted to: one value of one customer column. */

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from "kysely";
-import { equalWeightCsi, type SurveyRepository, type SurveyResponse } from "@tenure/domain";
+import type { SurveyRepository, SurveyResponse } from "@tenure/domain";
 import type { Database } from "../database/create-database.ts";
 import type { Schema, SurveyResponsesTable } from "../database/schema.ts";
 import { createFollowUpTasks } from "./follow-up-tasks.ts";
@@ -103,25 +103,6 @@ export function createSurveyRepository(database: Database, db: Kysely<Schema>): 
         stored += (await db.insertInto("survey_responses").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute()).length;
       }
       return stored;
-    },
-
-    async customerSatisfaction(workspaceId, customerId) {
-      const row = await satisfactionDb(db)
-        .selectFrom("customer_satisfaction")
-        .selectAll()
-        .where("workspace_id", "=", workspaceId)
-        .where("customer_id", "=", customerId)
-        .executeTakeFirst();
-      if (!row) return null;
-      const answer = (value: number | null, at: Date | null) => (value === null || at === null ? null : { value, at });
-      return {
-        nps: answer(row.nps, row.nps_at),
-        csat: answer(row.csat, row.csat_at),
-        ces: answer(row.ces, row.ces_at),
-        csi: equalWeightCsi(row.acsi_n, [row.acsi_sum1, row.acsi_sum2, row.acsi_sum3]),
-        csiResponses: row.acsi_n,
-        openFollowUps: row.open_follow_ups,
-      };
     },
   };
 }
