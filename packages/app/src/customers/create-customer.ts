@@ -1,6 +1,7 @@
 import { auditEntry } from "../security/audit-entry.ts";
 import { authorize, customerScopeOf } from "../security/authorize.ts";
 import { revealPersonalData } from "../security/reveal-personal-data.ts";
+import { checkCustomerReferences } from "./check-customer-references.ts";
 import { customerFieldApiName, customerFieldNames, validateCustomerFields, type Customer, type CustomerFields, type Repositories } from "@tenure/domain";
 import { AppError, newId, type RequestContext } from "@tenure/shared";
 
@@ -10,7 +11,7 @@ export type CreateCustomerInput = Partial<CustomerFields> & Pick<CustomerFields,
  * Create a customer and record `customer.created` on its timeline, in one
  * transaction. An external id already used in the workspace is a conflict
  * (code customer_exists, field external_id, details.existingId) — never an
- * overwrite.
+ * overwrite; an unknown owner or parent is refused (unknown_reference).
  */
 export async function createCustomer(
   ctx: RequestContext,
@@ -46,6 +47,7 @@ export async function createCustomer(
     attributes: input.attributes ?? {},
   };
   return deps.repositories.transaction(async (tx) => {
+    await checkCustomerReferences(ctx, tx, fields, null);
     const result = await tx.customers.insert({ ...fields, id, workspaceId: ctx.workspaceId });
     if ("existingId" in result) {
       throw new AppError("customer_exists", "conflict", `A customer with external_id "${fields.externalId}" already exists`, {

@@ -2,6 +2,7 @@ import { customerFieldApiName, customerFieldNames, validateCustomerFields, type 
 import { AppError, newId, type RequestContext } from "@tenure/shared";
 import { auditEntry } from "../security/audit-entry.ts";
 import { authorize, authorizeCustomer, customerScopeOf } from "../security/authorize.ts";
+import { checkCustomerReferences } from "./check-customer-references.ts";
 import { revealPersonalData } from "../security/reveal-personal-data.ts";
 import { customerNotFound } from "./customer-not-found.ts";
 
@@ -44,6 +45,13 @@ export async function updateCustomer(
         currentVersion: current.version,
       });
     }
+    const { ownerUserId, parentCustomerId } = input.changes;
+    await checkCustomerReferences(
+      ctx,
+      tx,
+      { ownerUserId: ownerUserId !== current.ownerUserId ? ownerUserId : null, parentCustomerId: parentCustomerId !== current.parentCustomerId ? parentCustomerId : null },
+      current.id,
+    );
     const next: Partial<CustomerFields> = { ...input.changes };
     if (input.changes.attributes) next.attributes = mergeAttributes(current.attributes, input.changes.attributes);
     const changed = customerFieldNames.filter((f) => next[f] !== undefined && JSON.stringify(next[f]) !== JSON.stringify(current[f]));
