@@ -53,6 +53,7 @@ function clockText(metric: string, columns: readonly (string | null)[]): string 
 }
 
 const metricOf = (text: string): string => text.slice(0, text.indexOf("|"));
+const isOfMetric = (text: string, metric: string): boolean => text.startsWith(metric) && text.charCodeAt(metric.length) === 124; // "|"
 
 /**
  * Compare the computed clocks with the stored ones. A clock is written when
@@ -72,7 +73,7 @@ export function slaClockChanges(cases: readonly LoadedSlaCase[], states: readonl
     const clocks = computed.get(record.caseId) ?? [];
     for (const state of clocks) {
       const columns = slaClockColumns(state);
-      const before = storedClocks.find((text) => metricOf(text) === state.metric);
+      const before = storedClocks.find((text) => isOfMetric(text, state.metric));
       if (before === clockText(state.metric, columns)) continue;
       const fields = before?.split("|");
       const sameRun = fields !== undefined && fields[3] === columns[2];
