@@ -52,8 +52,9 @@ export interface ImportSession {
    * keep their orders' total and line count right: an order gets them
    * recomputed when one of its lines changed, or when a line was added to an
    * order this run did not create (one this run creates carries its totals).
-   * Lines of an order this run created are inserted without looking for a
-   * stored line, so a run must stage each such line once.
+   * A key must not repeat within one call; a row whose key an earlier call
+   * wrote updates that row (last wins), also for lines of orders this run
+   * created.
    */
   upsert(rows: StagedRows): Promise<UpsertOutcome>;
   /** Recompute total and line count, from their stored lines, of the orders with these external ids. */

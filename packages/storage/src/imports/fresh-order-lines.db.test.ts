@@ -51,4 +51,33 @@ describe.each(testEngines())("lines of orders a run created, on %s", (engine) =>
       { line_no: 3, product_id: null, amount: "-0.5000", discount: "0.0000" },
     ]);
   });
+
+  it("writes a line whose key the run already wrote as an update of it (last wins), within a batch and across batches", async () => {
+    const workspaceId = newId("workspace");
+    await database.db.insertInto("workspaces").values({ id: workspaceId, name: "Twice", slug: "twice", settings: {} }).execute();
+    const session = await createImportRepository(database).begin(workspaceId);
+    const orders = stagedRows("orders", ["external_id", "ordered_at", "currency"]);
+    orders.values.push(["o1", "2024-01-01T00:00:00.000Z", "EUR"]);
+    await session.upsert(orders);
+    const batch = (...values: (string | null)[][]) => {
+      const lines = stagedRows("order-lines", lineFields);
+      lines.values.push(...values);
+      lines.lines.push(...values.map((_, i) => i + 2));
+      return session.upsert(lines);
+    };
+    const first = await batch(["o1", "1", null, "1", "2", "2"], ["o1", "2", null, "1", "1", "1"], ["o1", "1", null, "2", "2", "4"]);
+    expect([first.inserted, first.updated, first.unchanged, first.rejected.length]).toEqual([2, 1, 0, 0]);
+    const second = await batch(["o1", "2", null, "1", "1", "1"], ["o1", "3", null, "5", "1", "5"], ["o1", "2", null, "3", "1", "3"]);
+    expect([second.inserted, second.updated, second.unchanged, second.rejected.length]).toEqual([1, 1, 1, 0]);
+    await session.commit();
+
+    const stored = await database.db.selectFrom("order_lines").select(["line_no", "amount"]).where("workspace_id", "=", workspaceId).orderBy("line_no").execute();
+    expect(stored).toEqual([
+      { line_no: 1, amount: "4.0000" },
+      { line_no: 2, amount: "3.0000" },
+      { line_no: 3, amount: "5.0000" },
+    ]);
+    const o1 = await database.db.selectFrom("orders").select(["total", "line_count"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(o1).toEqual({ total: "12.0000", line_count: 3 });
+  });
 });

@@ -18,13 +18,14 @@ export interface FreshLinesResult {
  * table, no join, no search for a stored line (one COPY instead of a COPY, an
  * INSERT … SELECT and an anti-join; the order check is migration 0010's, once
  * per statement). Lines naming another order, or a product not stored, are
- * left to the staged upsert, which updates or rejects them.
+ * left to the staged upsert, which updates or rejects them; so is a line whose
+ * key (order + line number) was copied before, which then updates the copy.
  */
 export class FreshOrderLines {
   readonly #session: SqlSession;
   readonly #workspaceId: string;
-  /** External id → id of the orders this run inserted. */
-  readonly #orders = new Map<string, string>();
+  /** External id → id of the orders this run inserted, and the line numbers copied into each. */
+  readonly #orders = new Map<string, { readonly id: string; readonly lines: Set<string> }>();
   /** External id → id (null: not stored) of the products looked up. */
   readonly #products = new Map<string, string | null>();
   /** On an empty order_lines table, its indexes are built after the copies (restoreIndexes). */
@@ -45,32 +46,35 @@ export class FreshOrderLines {
   addOrders(externalIds: readonly string[], ids: readonly string[]): void {
     externalIds.forEach((externalId, i) => {
       const id = ids[i];
-      if (id !== undefined) this.#orders.set(externalId, id);
+      if (id !== undefined) this.#orders.set(externalId, { id, lines: new Set() });
     });
   }
 
   async copyFresh(rows: StagedRows): Promise<FreshLinesResult> {
     const orderAt = rows.fields.indexOf("order_external_id");
+    const lineAt = rows.fields.indexOf("line_no");
     const productAt = rows.fields.indexOf("product_external_id");
     const rest = stagedRows(rows.entity, rows.fields, rows.insertOnlyFields);
     const positions: number[] = [];
-    if (this.#orders.size === 0 || orderAt < 0) return { copied: 0, rest: rows, positions: rows.values.map((_, i) => i) };
+    if (this.#orders.size === 0 || orderAt < 0 || lineAt < 0) return { copied: 0, rest: rows, positions: rows.values.map((_, i) => i) };
     if (productAt >= 0) await this.#lookUpProducts(rows.values.map((v) => v[productAt] ?? null));
 
     const plain = rows.fields.flatMap((field, i) => (i === orderAt || i === productAt ? [] : [i]));
     let text = "";
     let copied = 0;
     rows.values.forEach((values, index) => {
-      const orderId = this.#orders.get(values[orderAt] ?? "");
+      const order = this.#orders.get(values[orderAt] ?? "");
+      const lineNo = values[lineAt] ?? "";
       const product = productAt < 0 ? null : (values[productAt] ?? null);
       const productId = product === null ? null : (this.#products.get(product) ?? undefined); // undefined: not stored
-      if (orderId === undefined || productId === undefined) {
+      if (order === undefined || productId === undefined || order.lines.has(lineNo)) {
         rest.lines.push(rows.lines[index] ?? 0);
         rest.values.push(values);
         positions.push(index);
         return;
       }
-      let line = `${this.#workspaceId}\t${orderId}`;
+      order.lines.add(lineNo);
+      let line = `${this.#workspaceId}\t${order.id}`;
       if (productAt >= 0) line += productId === null ? "\t\\N" : `\t${productId}`;
       for (const i of plain) {
         const value = values[i] ?? null;

@@ -107,21 +107,15 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     let inserted = 0;
     let updated = 0;
     if (rows.entity === "order-lines") {
-      // Lines of orders this run created (created_at = now(), the transaction's start) cannot be stored yet:
-      // a plain INSERT, no conflict handling (their orders are checked once per statement, see migration 0010).
-      const fresh = await session.query<{ count: number }>(
-        `with fresh as (${insertSql(table, rows, stageName, { onConflict: "none", returning: "1", orders: "=" })}) select count(*)::integer as count from fresh`,
-        [workspaceId],
-      );
-      // The others go through the upsert, and their orders' totals are refreshed.
+      // Lines FreshOrderLines could not copy (a stored order's, or a line repeated): upserted, and their orders' totals refreshed.
       const [counts] = await session.query<{ inserted: number; updated: number; refresh: string[] }>(
-        `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id", orders: "<>" })})
+        `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id" })})
          select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated,
                 array(select distinct order_id from u) as refresh from u`,
         [workspaceId],
       );
       if (counts && counts.refresh.length > 0) await refreshTotals("o.id = any($2)", [counts.refresh]);
-      inserted = (counts?.inserted ?? 0) + (fresh[0]?.count ?? 0);
+      inserted = counts?.inserted ?? 0;
       updated = counts?.updated ?? 0;
     } else {
       // The ids of orders inserted are kept: their lines can then be copied straight in (FreshOrderLines).
@@ -206,11 +200,9 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
 }
 
 interface InsertOptions {
-  /** What to do with a row whose key is stored: nothing, update it where it differs, or none (the caller knows no key is stored). */
-  readonly onConflict: "update" | "ignore" | "none";
+  /** What to do with a row whose key is stored: nothing, or update it where it differs. */
+  readonly onConflict: "update" | "ignore";
   readonly returning: string;
-  /** Only rows whose order was created by this transaction ("=") or before it ("<>"). */
-  readonly orders?: "=" | "<>";
 }
 
 /**
@@ -233,8 +225,7 @@ function insertSql(table: ImportTable, rows: StagedRows, stageName: string, opti
     const column = reference ? reference.column : field;
     columns.push(column);
     if (reference) {
-      const created = reference.table === "orders" && options.orders ? ` and r${i}.created_at ${options.orders} now()` : "";
-      joins.push(`left join ${reference.table} r${i} on r${i}.workspace_id = $1 and r${i}.external_id = s.${field}${created}`);
+      joins.push(`left join ${reference.table} r${i} on r${i}.workspace_id = $1 and r${i}.external_id = s.${field}`);
       conditions.push(`(s.${field} is null or r${i}.id is not null)`);
       selects.push(`r${i}.id`);
     } else {
@@ -246,7 +237,7 @@ function insertSql(table: ImportTable, rows: StagedRows, stageName: string, opti
     columns.push(column);
     selects.push(value);
   }
-  let conflict = onConflict === "none" ? "" : `on conflict ${table.conflict} do nothing`;
+  let conflict = `on conflict ${table.conflict} do nothing`;
   if (onConflict === "update" && updatable.length > 0) {
     const plain = updatable.filter((c) => !jsonFields.has(c));
     const json = updatable.filter((c) => jsonFields.has(c));
