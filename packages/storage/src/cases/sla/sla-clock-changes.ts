@@ -74,7 +74,7 @@ export function slaClockChanges(cases: readonly LoadedSlaCase[], states: readonl
     for (const state of clocks) {
       const columns = slaClockColumns(state);
       const before = storedClocks.find((text) => isOfMetric(text, state.metric));
-      if (before === clockText(state.metric, columns)) continue;
+      if (before !== undefined && before === clockText(state.metric, columns)) continue;
       const fields = before?.split("|");
       const sameRun = fields !== undefined && fields[3] === columns[2];
       changes.writes.push({
