@@ -13,15 +13,22 @@
  * Without the Online Retail file (or with --generate N) it writes a file of
  * N lines in the same shape (deterministic) and imports that.
  *
+ * The import (and the reader) runs twice, each time in a Node process of its
+ * own: with Node's defaults, and with the flags `tenure import` runs with
+ * (bin/tenure.mjs: a larger young generation), both against the same baseline.
+ *
  * Run: node --import tsx bench/import.bench.ts [--engine pglite|postgres] [--file PATH | --generate LINES]
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * Targets: ≥ 150,000 lines/s on PostgreSQL, ≥ 60,000 on PGlite; ≤ 500 MB RSS beyond the database's own.
  */
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { from as copyFrom } from "pg-copy-streams";
 import { importFile } from "@tenure/app";
@@ -113,66 +120,108 @@ async function plainCopy(database: Database, csv: Buffer): Promise<number> {
   return elapsed;
 }
 
-const raw = readFileSync(file);
-const csv = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
-const lines = csv.subarray(0, csv.length - 1).toString("latin1").split("\n").length - 1; // data lines, header excluded
-console.log(`Import benchmark on ${engine}: ${file} (${lines.toLocaleString("en")} data lines, ${mb(csv.length)} uncompressed); load average ${load()}`);
-
-const readStart = performance.now();
-const reader = await readCsvRecords(createReadStream(file));
-let records = 0;
-for await (const chunk of reader.chunks) records += chunk.length;
-const readMs = performance.now() - readStart;
-console.log(`reader    gunzip + CSV split, no database     ${(readMs / 1000).toFixed(2).padStart(6)} s  ${Math.round((records / readMs) * 1000).toLocaleString("en").padStart(9)} lines/s`);
-
-const baselineDb = await freshDatabase();
-const baselineMs = await plainCopy(baselineDb, csv);
-await baselineDb.close();
-const baselineRate = (lines / baselineMs) * 1000;
-console.log(`baseline  plain COPY, no validation       ${(baselineMs / 1000).toFixed(2).padStart(6)} s  ${Math.round(baselineRate).toLocaleString("en").padStart(9)} lines/s`);
-
-const database = await freshDatabase();
-const workspaceId = newId("workspace");
-await database.db.insertInto("workspaces").values({ id: workspaceId, name: "Bench", slug: "bench", settings: {} }).execute();
-const ctx: RequestContext = { workspaceId, actorId: "usr_bench", role: "admin", purpose: null, requestId: "bench" };
-
-if (global.gc) global.gc();
-const rssBefore = process.memoryUsage().rss;
-let rssPeak = rssBefore;
-const sampler = setInterval(() => {
-  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-}, 25);
-
-const cpuBefore = process.cpuUsage();
-const serverBefore = await serverCpuMs(database);
-const start = performance.now();
-const result = await importFile(ctx, { repositories: createRepositories(database) }, {
-  entity: null,
-  preset: "online-retail",
-  source: createReadStream(file),
-  workspaceCurrency: "GBP",
-  batchSize: Number(process.env.BENCH_BATCH ?? 20_000),
-});
-const importMs = performance.now() - start;
-const nodeCpu = process.cpuUsage(cpuBefore);
-const serverAfter = await serverCpuMs(database);
-const serverMs = [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (serverBefore.get(pid) ?? 0), 0);
-clearInterval(sampler);
-rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-
-const rate = (result.rowsRead / importMs) * 1000;
-const verdict = rate >= target ? "met" : "MISSED";
-console.log(
-  `import    online-retail preset, 1 pass    ${(importMs / 1000).toFixed(2).padStart(6)} s  ${Math.round(rate).toLocaleString("en").padStart(9)} lines/s  ` +
-    `${(baselineMs / importMs).toFixed(2)}× the baseline's speed (target ≥ ${target.toLocaleString("en")} lines/s: ${verdict})`,
-);
-const nodeMs = (nodeCpu.user + nodeCpu.system) / 1000;
-const serverCpu = database.pool ? `, PostgreSQL ${(serverMs / 1000).toFixed(1)} s (its connections' processes)` : "";
-console.log(`cpu       Node ${(nodeMs / 1000).toFixed(1)} s${serverCpu} for ${(importMs / 1000).toFixed(1)} s elapsed; load average ${load()}`);
-const beyond = rssPeak - rssBefore;
-console.log(`memory    RSS ${mb(rssBefore)} with the database open, peak ${mb(rssPeak)}: ${mb(beyond)} beyond it (target ≤ 500 MB: ${beyond <= 500 * 2 ** 20 ? "met" : "MISSED"})`);
-for (const c of result.counts) {
-  console.log(`          ${c.entity.padEnd(12)} inserted ${c.inserted.toLocaleString("en").padStart(7)}  updated ${c.updated}  unchanged ${c.unchanged}`);
+/** What one measured import reports to the parent run. */
+interface Measured {
+  readonly rate: number;
+  readonly nodeCpuMs: number;
+  readonly serverCpuMs: number | null;
 }
-console.log(`          rows read ${result.rowsRead.toLocaleString("en")}, rejected ${result.rejected}`);
-await database.close();
+
+/** The Node flags `tenure import` runs with (bin/tenure.mjs), and none (Node's defaults). */
+const variants: readonly { readonly label: string; readonly flags: readonly string[] }[] = [
+  { label: "Node defaults", flags: [] },
+  { label: "as the CLI: --max-semi-space-size=64", flags: ["--max-semi-space-size=64"] },
+];
+
+if (option("measure") === undefined) await compare();
+else await measure(Number(option("measure")));
+
+/** The parent run: baseline, then each variant's import in its own Node process (V8 sizes its heap at start-up only). */
+async function compare(): Promise<void> {
+  const raw = readFileSync(file);
+  const csv = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+  const lines = csv.subarray(0, csv.length - 1).toString("latin1").split("\n").length - 1; // data lines, header excluded
+  console.log(`Import benchmark on ${engine}: ${file} (${lines.toLocaleString("en")} data lines, ${mb(csv.length)} uncompressed); load average ${load()}`);
+  const baselineDb = await freshDatabase();
+  const baselineMs = await plainCopy(baselineDb, csv);
+  await baselineDb.close();
+  console.log(`baseline  plain COPY, no validation       ${(baselineMs / 1000).toFixed(2).padStart(6)} s  ${Math.round((lines / baselineMs) * 1000).toLocaleString("en").padStart(9)} lines/s`);
+
+  const results: Measured[] = [];
+  for (const variant of variants) {
+    console.log(`--- ${variant.label}`);
+    const script = fileURLToPath(import.meta.url);
+    const child = fork(script, ["--engine", engine, "--file", file, "--measure", String(baselineMs)], { execArgv: [...process.execArgv, ...variant.flags] });
+    const [message] = (await Promise.race([once(child, "message"), once(child, "exit").then(() => [null])])) as [Measured | null];
+    if (message === null) throw new Error(`the ${variant.label} run failed`);
+    results.push(message);
+    await once(child, "exit");
+  }
+  const [plain, flagged] = results;
+  if (plain && flagged) {
+    const server = (m: Measured): string => (m.serverCpuMs === null ? "" : `, PostgreSQL ${(m.serverCpuMs / 1000).toFixed(1)} s`);
+    console.log(
+      `summary   ${Math.round(flagged.rate).toLocaleString("en")} lines/s as the CLI runs it, ${Math.round(plain.rate).toLocaleString("en")} with Node's defaults (${(flagged.rate / plain.rate).toFixed(2)}×); ` +
+        `CPU Node ${(flagged.nodeCpuMs / 1000).toFixed(1)} s vs ${(plain.nodeCpuMs / 1000).toFixed(1)} s${server(flagged)}${server(plain).replace(", PostgreSQL", " vs")}; load average ${load()}`,
+    );
+  }
+}
+
+/** One import in this process (started by compare with the variant's flags); reports to the parent. */
+async function measure(baselineMs: number): Promise<void> {
+  console.log(`          Node flags: ${process.execArgv.join(" ")}; load average ${load()}`);
+  const readStart = performance.now();
+  const reader = await readCsvRecords(createReadStream(file));
+  let records = 0;
+  for await (const chunk of reader.chunks) records += chunk.length;
+  const readMs = performance.now() - readStart;
+  console.log(`reader    gunzip + CSV split, no database     ${(readMs / 1000).toFixed(2).padStart(6)} s  ${Math.round((records / readMs) * 1000).toLocaleString("en").padStart(9)} lines/s`);
+
+  const database = await freshDatabase();
+  const workspaceId = newId("workspace");
+  await database.db.insertInto("workspaces").values({ id: workspaceId, name: "Bench", slug: "bench", settings: {} }).execute();
+  const ctx: RequestContext = { workspaceId, actorId: "usr_bench", role: "admin", purpose: null, requestId: "bench" };
+
+  if (global.gc) global.gc();
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 25);
+
+  const cpuBefore = process.cpuUsage();
+  const serverBefore = await serverCpuMs(database);
+  const start = performance.now();
+  const result = await importFile(ctx, { repositories: createRepositories(database) }, {
+    entity: null,
+    preset: "online-retail",
+    source: createReadStream(file),
+    workspaceCurrency: "GBP",
+    batchSize: Number(process.env.BENCH_BATCH ?? 20_000),
+  });
+  const importMs = performance.now() - start;
+  const nodeCpu = process.cpuUsage(cpuBefore);
+  const serverAfter = await serverCpuMs(database);
+  const serverMs = [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (serverBefore.get(pid) ?? 0), 0);
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+
+  const rate = (result.rowsRead / importMs) * 1000;
+  const verdict = rate >= target ? "met" : "MISSED";
+  console.log(
+    `import    online-retail preset, 1 pass    ${(importMs / 1000).toFixed(2).padStart(6)} s  ${Math.round(rate).toLocaleString("en").padStart(9)} lines/s  ` +
+      `${(baselineMs / importMs).toFixed(2)}× the baseline's speed (target ≥ ${target.toLocaleString("en")} lines/s: ${verdict})`,
+  );
+  const nodeMs = (nodeCpu.user + nodeCpu.system) / 1000;
+  const serverCpu = database.pool ? `, PostgreSQL ${(serverMs / 1000).toFixed(1)} s (its connections' processes)` : "";
+  console.log(`cpu       Node ${(nodeMs / 1000).toFixed(1)} s${serverCpu} for ${(importMs / 1000).toFixed(1)} s elapsed; load average ${load()}`);
+  const beyond = rssPeak - rssBefore;
+  console.log(`memory    RSS ${mb(rssBefore)} with the database open, peak ${mb(rssPeak)}: ${mb(beyond)} beyond it (target ≤ 500 MB: ${beyond <= 500 * 2 ** 20 ? "met" : "MISSED"})`);
+  for (const c of result.counts) {
+    console.log(`          ${c.entity.padEnd(12)} inserted ${c.inserted.toLocaleString("en").padStart(7)}  updated ${c.updated}  unchanged ${c.unchanged}`);
+  }
+  console.log(`          rows read ${result.rowsRead.toLocaleString("en")}, rejected ${result.rejected}`);
+  await database.close();
+  const measured: Measured = { rate, nodeCpuMs: nodeMs, serverCpuMs: database.pool ? serverMs : null };
+  process.send?.(measured);
+}
