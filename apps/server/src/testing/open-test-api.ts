@@ -18,6 +18,8 @@ export interface TestOrder {
   ordered_at: string;
   total: string;
   status?: "completed" | "cancelled" | "returned" | "pending";
+  /** ISO 4217; EUR unless given. */
+  currency?: string;
 }
 
 /** The app on a fresh database of `engine`, with factories for the rows tests need. */
@@ -61,7 +63,7 @@ export async function openTestApi(engine: Engine): Promise<TestApi> {
             external_id: newId("order"),
             customer_id: customerId,
             ordered_at: o.ordered_at,
-            currency: "EUR",
+            currency: o.currency ?? "EUR",
             status: o.status ?? "completed",
             total: o.total,
             attributes: "{}",

@@ -60,7 +60,11 @@ export const orderSummarySchema = z.object({
   order_count: z.number().int().describe("Completed orders"),
   first_order_at: timestamp.nullable(),
   last_order_at: timestamp.nullable(),
-  revenue: z.string().describe("Completed orders minus cancellations and returns, exact decimal"),
+  currency: z.string().nullable().describe("ISO 4217 currency of `revenue`: the currency of most of the customer's completed orders; null without orders"),
+  revenue: z.string().describe("Completed orders minus cancellations and returns in `currency`, exact decimal (other currencies are in revenue_by_currency, never added to it)"),
+  revenue_by_currency: z
+    .array(z.object({ currency: z.string(), revenue: z.string() }))
+    .describe("Revenue per currency, the main currency first"),
 });
 
 export const customerScoresSchema = z.object({

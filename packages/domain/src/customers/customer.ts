@@ -74,13 +74,19 @@ export interface Contact {
 
 /**
  * Orders at a glance. Revenue is completed orders minus cancellations and
- * returns, as an exact decimal string; dates and count cover completed orders.
+ * returns, as an exact decimal string, per currency (amounts in different
+ * currencies are never added): `revenue` is in `currency`, the currency of
+ * most of the customer's completed orders (null without orders);
+ * `revenueByCurrency` has every currency. Dates and count cover completed
+ * orders in all currencies.
  */
 export interface OrderSummary {
   orderCount: number;
   firstOrderAt: Date | null;
   lastOrderAt: Date | null;
+  currency: string | null;
   revenue: string;
+  revenueByCurrency: { currency: string; revenue: string }[];
 }
 
 /** Everything the customer page shows at once. */

@@ -14,7 +14,14 @@ type CustomerJson = Omit<Selectable<CustomersTable>, "first_seen_at" | "created_
 interface ProfileJson {
   customer: CustomerJson;
   contacts: ContactJson[];
-  orders: { order_count: number; first_order_at: string | null; last_order_at: string | null; revenue: string };
+  orders: {
+    order_count: number;
+    first_order_at: string | null;
+    last_order_at: string | null;
+    currency: string | null;
+    revenue: string;
+    revenue_by_currency: { currency: string; revenue: string }[];
+  };
   events: EventJson[];
   scores: ScoresJson | null;
   satisfaction: SatisfactionJson | null;
@@ -78,7 +85,9 @@ export async function findCustomerProfile(
       orderCount: profile.orders.order_count,
       firstOrderAt: date(profile.orders.first_order_at),
       lastOrderAt: date(profile.orders.last_order_at),
+      currency: profile.orders.currency,
       revenue: sumMoney([profile.orders.revenue]),
+      revenueByCurrency: profile.orders.revenue_by_currency.map((r) => ({ currency: r.currency, revenue: sumMoney([r.revenue]) })),
     },
     recentEvents: profile.events.map(toEvent),
     scores: profile.scores ? toScores(profile.scores) : null,

@@ -123,7 +123,9 @@ describe.each(testEngines())("customer API on %s", (engine) => {
       order_count: 2,
       first_order_at: "2025-01-10T10:00:00.000Z",
       last_order_at: "2025-03-01T10:00:00.000Z",
+      currency: "EUR",
       revenue: "70.3",
+      revenue_by_currency: [{ currency: "EUR", revenue: "70.3" }],
     });
     expect(profile.timeline.map((e) => e.type)).toEqual(["customer.created"]);
     expect(profile.contacts).toEqual([]);
@@ -175,7 +177,7 @@ describe.each(testEngines())("customer API on %s", (engine) => {
       ["Bob", false],
     ]);
     expect(profile.scores).toMatchObject({ fit_id: "fit_1", p_alive: 0.75, monetary: "12.34", expected_spend: "0.1", clv: "1234567.8912" });
-    expect(profile.orders).toEqual({ order_count: 0, first_order_at: null, last_order_at: null, revenue: "0" });
+    expect(profile.orders).toEqual({ order_count: 0, first_order_at: null, last_order_at: null, currency: null, revenue: "0", revenue_by_currency: [] });
   });
 
   it("updates some fields, bumps the version and records the changed fields", async () => {

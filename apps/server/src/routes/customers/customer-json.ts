@@ -50,7 +50,14 @@ function toContactJson(c: Contact): CustomerProfileJson["contacts"][number] {
 }
 
 function toOrdersJson(o: OrderSummary): CustomerProfileJson["orders"] {
-  return { order_count: o.orderCount, first_order_at: iso(o.firstOrderAt), last_order_at: iso(o.lastOrderAt), revenue: o.revenue };
+  return {
+    order_count: o.orderCount,
+    first_order_at: iso(o.firstOrderAt),
+    last_order_at: iso(o.lastOrderAt),
+    currency: o.currency,
+    revenue: o.revenue,
+    revenue_by_currency: o.revenueByCurrency.map((r) => ({ currency: r.currency, revenue: r.revenue })),
+  };
 }
 
 function toScoresJson(s: CustomerScores): NonNullable<CustomerProfileJson["scores"]> {
