@@ -18,8 +18,7 @@ interface ProfileJson {
     order_count: number;
     first_order_at: string | null;
     last_order_at: string | null;
-    currency: string | null;
-    revenue: string;
+    /** Main currency first (most completed orders). */
     revenue_by_currency: { currency: string; revenue: string }[];
   };
   events: EventJson[];
@@ -85,8 +84,8 @@ export async function findCustomerProfile(
       orderCount: profile.orders.order_count,
       firstOrderAt: date(profile.orders.first_order_at),
       lastOrderAt: date(profile.orders.last_order_at),
-      currency: profile.orders.currency,
-      revenue: sumMoney([profile.orders.revenue]),
+      currency: profile.orders.revenue_by_currency[0]?.currency ?? null,
+      revenue: sumMoney([profile.orders.revenue_by_currency[0]?.revenue ?? "0"]),
       revenueByCurrency: profile.orders.revenue_by_currency.map((r) => ({ currency: r.currency, revenue: sumMoney([r.revenue]) })),
     },
     recentEvents: profile.events.map(toEvent),
