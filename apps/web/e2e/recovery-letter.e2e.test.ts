@@ -37,6 +37,14 @@ describe("recovery letter approval in a browser", () => {
     await page.getByRole("button", { name: "Send the letter" }).waitFor();
     await screenshot("recovery-approved");
 
+    // The signed letter previews inline, fetched for the service purpose.
+    await page.getByRole("button", { name: "Show the letter as PDF" }).click();
+    const frame = page.locator("iframe.letter-pdf");
+    await frame.waitFor();
+    expect(await frame.getAttribute("src")).toMatch(/^blob:/);
+    await page.getByRole("link", { name: "Open in a new tab" }).waitFor();
+    await screenshot("recovery-pdf-preview");
+
     const recovery = await (await page.request.get(`${suite.server.url}/api/cases/${caseId}/recovery`, { headers: { "x-purpose": "service" } })).json();
     expect(recovery).toMatchObject({ status: "approved", letter: { signed_by: { name: expect.any(String) } } });
     expect(problems).toEqual([]);

@@ -205,32 +205,40 @@ function RecoveryView(props: {
 
 /**
  * The letter's PDF, fetched with the service purpose (a plain link cannot
- * send X-Purpose) and opened in a new tab; the page's Content-Security-Policy
- * does not let it frame the file inline.
+ * send X-Purpose), shown inline in a frame (the page's policy allows framing
+ * its own blob: URLs only) with a link to open it in a new tab.
  */
 function PdfPreview({ path }: { path: string }) {
   const { t } = useMessages(casesMessages);
   const [error, setError] = useState<unknown>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  // The blob lives as long as the preview shows it.
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
 
   async function open() {
     setError(null);
     try {
       const response = await apiFetch(path, { purpose: "service", headers: { accept: "application/pdf" } });
-      const url = URL.createObjectURL(await response.blob());
-      window.open(url, "_blank", "noopener");
-      // The new tab has loaded it by then; the URL would otherwise live as long as this page.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setUrl(URL.createObjectURL(await response.blob()));
     } catch (failure) {
       setError(failure);
     }
   }
   return (
     <>
-      <p>
+      <p className="toolbar">
         <button type="button" className="button" onClick={() => void open()}>
           {t("recovery.preview")}
         </button>
+        {url && (
+          <a className="button" href={url} target="_blank" rel="noopener">
+            {t("recovery.previewTab")}
+          </a>
+        )}
       </p>
+      {url && <iframe className="letter-pdf" src={url} title={t("recovery.previewTitle")} />}
       {error !== null && <ErrorMessage error={error} />}
     </>
   );
