@@ -9,6 +9,7 @@ import "./cases.css";
 import { casesMessages } from "./cases-messages.ts";
 import { RecoveryPanel } from "./recovery-panel.tsx";
 import { SlaClocks } from "./sla-clock.tsx";
+import { useSession } from "../../app/session.tsx";
 import { useServiceRead } from "./use-service-read.ts";
 
 type Case = Infer<typeof caseSchema>;
@@ -19,6 +20,7 @@ export default function CasePage() {
   const { id = "" } = useParams();
   const { t } = useMessages(casesMessages);
   const format = useFormat();
+  const session = useSession();
   const path = `/api/cases/${encodeURIComponent(id)}`;
   const item = useServiceRead<Case>(path);
   const events = useApi<Events>(`${path}/events`);
@@ -57,7 +59,7 @@ export default function CasePage() {
             <dt>{t("case.handoffs")}</dt>
             <dd>{format.number(c.handoff_count)}</dd>
             <dt>{t("case.description")}</dt>
-            <dd>{c.description ?? <span className="muted">{t("case.withheld")}</span>}</dd>
+            <dd>{c.description ?? (session.can("personal_data.read") ? "—" : <span className="muted">{t("case.withheld")}</span>)}</dd>
           </dl>
         </section>
         <section className="panel" aria-labelledby="case-sla">
