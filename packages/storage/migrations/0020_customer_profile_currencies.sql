@@ -2,44 +2,34 @@
 -- summary of customer_profile() (0004, 0014) now sums per currency:
 -- `revenue_by_currency` lists every currency's revenue, the currency of most
 -- of the customer's completed orders first (ties: alphabetical); the API's
--- `currency` and `revenue` are that first entry. The index the summary reads now carries the currency, so it
--- stays an index-only scan. The rest of the function is as in 0014.
+-- `currency` and `revenue` are that first entry. The index the summary
+-- reads now carries the currency, so it stays an index-only scan. The rest
+-- of the function is as in 0014.
 drop index if exists orders_customer_totals;
 create index orders_customer_totals on orders (workspace_id, customer_id) include (status, total, ordered_at, currency);
 
+-- The order summary per currency, the currency of most completed orders
+-- first (ties: alphabetical); customer_profile() calls it only for a
+-- customer whose orders are in more than one currency.
+create function customer_orders_by_currency(p_workspace_id text, p_customer_id text) returns json
+language sql stable as $$
+  select json_build_object(
+      'order_count', sum(completed),
+      'first_order_at', min(first_at),
+      'last_order_at', max(last_at),
+      'revenue_by_currency', json_agg(json_build_object('currency', currency, 'revenue', revenue::text) order by completed desc, currency))
+  from (select currency,
+      count(*) filter (where status = 'completed') as completed,
+      min(ordered_at) filter (where status = 'completed') as first_at,
+      max(ordered_at) filter (where status = 'completed') as last_at,
+      coalesce(sum(case when status = 'completed' then total when status in ('cancelled', 'returned') then -abs(total) end), 0) as revenue
+    from orders where workspace_id = p_workspace_id and customer_id = p_customer_id
+    group by currency) per_currency
+$$;
+
 create or replace function customer_profile(p_workspace_id text, p_customer_id text, p_recent_events integer) returns json
 language plpgsql stable as $$
-declare
-  v_orders json;
-  v_first_currency text;
-  v_last_currency text;
 begin
-  -- One pass when all orders share a currency (the usual case)...
-  select json_build_object(
-      'order_count', count(*) filter (where status = 'completed'),
-      'first_order_at', min(ordered_at) filter (where status = 'completed'),
-      'last_order_at', max(ordered_at) filter (where status = 'completed'),
-      'revenue_by_currency', case when min(currency) is null then '[]'::json else json_build_array(json_build_object('currency', min(currency),
-          'revenue', coalesce(sum(case when status = 'completed' then total when status in ('cancelled', 'returned') then -abs(total) end), 0)::text)) end),
-    min(currency), max(currency)
-  into v_orders, v_first_currency, v_last_currency
-  from orders where workspace_id = p_workspace_id and customer_id = p_customer_id;
-  -- ...and per currency when they do not: amounts in different currencies are never added.
-  if v_first_currency <> v_last_currency then
-    select json_build_object(
-        'order_count', sum(completed),
-        'first_order_at', min(first_at),
-        'last_order_at', max(last_at),
-        'revenue_by_currency', json_agg(json_build_object('currency', currency, 'revenue', revenue::text) order by completed desc, currency))
-    into v_orders
-    from (select currency,
-        count(*) filter (where status = 'completed') as completed,
-        min(ordered_at) filter (where status = 'completed') as first_at,
-        max(ordered_at) filter (where status = 'completed') as last_at,
-        coalesce(sum(case when status = 'completed' then total when status in ('cancelled', 'returned') then -abs(total) end), 0) as revenue
-      from orders where workspace_id = p_workspace_id and customer_id = p_customer_id
-      group by currency) per_currency;
-  end if;
   return (
     select json_build_object(
       'customer', row_to_json(c),
@@ -48,7 +38,17 @@ begin
                                    'email', email, 'phone', phone, 'title', title, 'role', role, 'locale', locale, 'is_primary', is_primary)
           from contacts where workspace_id = p_workspace_id and customer_id = p_customer_id
           order by is_primary desc, name, id limit 200)),
-      'orders', v_orders,
+      -- One pass when all orders share a currency (the usual case); amounts in
+      -- different currencies are never added: then the per-currency function.
+      'orders', (select case when min(currency) is distinct from max(currency) then customer_orders_by_currency(p_workspace_id, p_customer_id)
+          else json_build_object(
+            'order_count', count(*) filter (where status = 'completed'),
+            'first_order_at', min(ordered_at) filter (where status = 'completed'),
+            'last_order_at', max(ordered_at) filter (where status = 'completed'),
+            'revenue_by_currency', case when min(currency) is null then '[]'::json else json_build_array(json_build_object('currency', min(currency),
+                'revenue', coalesce(sum(case when status = 'completed' then total when status in ('cancelled', 'returned') then -abs(total) end), 0)::text)) end)
+          end
+        from orders where workspace_id = p_workspace_id and customer_id = p_customer_id),
       'events', array_to_json(array(
           select json_build_object('id', id, 'customer_id', customer_id, 'type', type, 'occurred_at', occurred_at,
                                    'source', source, 'summary', summary, 'properties', properties)
