@@ -16,4 +16,16 @@ describe("revealPersonalData without a purpose", () => {
     expect(summary).not.toContain("alba@example.com");
     expect(summary).toContain("Customer ");
   });
+
+  it("masks each word of the name standing alone, in any case and script, but not inside other words", async () => {
+    const ru = { ...customer, name: "Ольга Петрова", email: null, phone: null } as unknown as Customer;
+    const events = [
+      { id: "evt_2", summary: "Called alba back; DÍAZ says the parcel is late. Albatross Ltd unaffected", properties: {} },
+      { id: "evt_3", summary: "Звонок: ольга просит перезвонить", properties: {} },
+    ] as unknown as TimelineEvent[];
+    const [es] = await revealPersonalData(ctx, deps, [{ customer, events: [events[0] as TimelineEvent] }]);
+    expect(es?.events?.[0]?.summary).toBe("Called A*** back; D*** says the parcel is late. Albatross Ltd unaffected");
+    const [cyrillic] = await revealPersonalData(ctx, deps, [{ customer: ru, events: [events[1] as TimelineEvent] }]);
+    expect(cyrillic?.events?.[0]?.summary).toBe("Звонок: О*** просит перезвонить");
+  });
 });

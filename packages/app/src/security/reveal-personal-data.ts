@@ -2,6 +2,7 @@ import {
   hasPersonalProperties,
   maskContact,
   maskCustomer,
+  maskName,
   maskPersonalProperties,
   personalFieldsOf,
   personalFieldsOfContacts,
@@ -55,15 +56,27 @@ export async function revealPersonalData<S extends PersonalSubject>(
   return out;
 }
 
-/** A free-text summary with every personal value of the customer (name, e-mail, phone, as maskCustomer decides) replaced by its masked form. */
+/**
+ * A free-text summary with every personal value of the customer (name,
+ * e-mail, phone, external id, as maskCustomer decides) replaced by its masked
+ * form; then each word of a masked name (three letters or more) wherever it
+ * still stands alone, in any case ("called zelda back" → "called Z*** back").
+ */
 function maskMentions<T extends string | null | undefined>(summary: T, customer: Customer): T {
   if (!summary) return summary;
   const masked = maskCustomer(customer);
   let out: string = summary;
-  for (const key of ["name", "email", "phone"] as const) {
+  for (const key of ["name", "email", "phone", "externalId"] as const) {
     const value = customer[key];
     const hidden = masked[key];
     if (value && hidden !== null && hidden !== value) out = out.split(value).join(hidden);
+  }
+  if (customer.name && masked.name !== customer.name) {
+    for (const word of customer.name.trim().split(/\s+/)) {
+      if (Array.from(word).length < 3) continue;
+      const alone = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "giu");
+      out = out.replace(alone, maskName(word));
+    }
   }
   return out as T;
 }
