@@ -50,7 +50,7 @@ describe("administration changes in a browser", () => {
     expect(problems).toEqual([]);
   });
 
-  it("adds a user with a generated password shown once, then disables and enables the user", async () => {
+  it("adds a user with a generated password shown once, disables and enables the user, changes its role and sets a new password", async () => {
     const { page, problems, screenshot } = await suite.browser.newPage();
     const url = suite.server.url;
     await signIn(page, url, suite.server.users.admin as string, demoPassword("admin"));
@@ -81,6 +81,17 @@ describe("administration changes in a browser", () => {
     await row.getByRole("button", { name: "Change role" }).click();
     await page.getByRole("status").filter({ hasText: "Erin Agent is now Manager." }).waitFor();
     expect(await (await signInAs()).json()).toMatchObject({ role: "manager" });
+
+    // A new generated password, shown once; the old one stops working.
+    await row.getByRole("button", { name: "New password" }).click();
+    await row.getByRole("button", { name: "Set a new password for Erin Agent" }).click();
+    await page.getByRole("status").filter({ hasText: "Erin Agent has a new password" }).waitFor();
+    const renewed = await page.getByRole("region", { name: `Password of ${email}` }).getByLabel("Generated password").inputValue();
+    expect(renewed).not.toBe(password);
+    expect((await signInAs()).status).toBe(401);
+    const signInRenewed = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: renewed }) });
+    expect(signInRenewed.status).toBe(200);
+    await screenshot("admin-password-reset");
 
     // The demo's only admin is not offered to disable or demote itself, and the row says why.
     const own = page.getByRole("table", { name: /Staff who sign in/ }).getByRole("row", { name: /\(you\)/ });

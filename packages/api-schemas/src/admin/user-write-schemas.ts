@@ -31,3 +31,14 @@ export const updateUserBodySchema = z.strictObject({
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const userIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100).describe("User id (usr_…)") });
+
+/** POST /api/users/{id}/password */
+export const resetPasswordBodySchema = z.strictObject({
+  password: z.string().max(256).optional().describe("The new password (12 to 256 characters). Leave it out to have one generated and returned once"),
+});
+/** POST /api/users/{id}/password response */
+export const passwordResetSchema = z.object({
+  user: userSchema,
+  generated_password: z.string().nullable().describe("The generated password, shown only in this answer (null when one was given)"),
+});
+export type PasswordResetJson = z.infer<typeof passwordResetSchema>;

@@ -28,6 +28,8 @@ describe.each(testEngines())("administration writes on %s", (engine) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<CreatedUserJson>();
   };
+  /** The signed-in session of a cookie: 200 while it holds, 401 once signed out. */
+  const sessionOf = (cookie: string) => api.app.inject({ method: "GET", url: "/api/session/me", headers: { cookie } });
   const deleteToken = (id: string) => api.app.inject({ method: "DELETE", url: `/api/tokens/${id}`, headers: { authorization: `Bearer ${ws.token}` } });
 
   it("creates a user with a given password, or generates one and returns it once", async () => {
@@ -74,7 +76,7 @@ describe.each(testEngines())("administration writes on %s", (engine) => {
 
     const disabled = (await api.call(ws, "PATCH", `/api/users/${user.id}`, { disabled: true })).json<UserJson>();
     expect(disabled.disabled_at).not.toBeNull();
-    expect((await api.app.inject({ method: "GET", url: "/api/session/me", headers: { cookie } })).statusCode).toBe(401);
+    expect((await sessionOf(cookie)).statusCode).toBe(401);
     expect((await signIn(email, "correct horse battery")).statusCode).toBe(401);
     // Disabling again keeps the first time and writes no second row.
     expect((await api.call(ws, "PATCH", `/api/users/${user.id}`, { disabled: true })).json<UserJson>().disabled_at).toBe(disabled.disabled_at);
@@ -165,4 +167,31 @@ describe.each(testEngines())("administration writes on %s", (engine) => {
       expect(res.json()).toMatchObject({ code: "permission_denied" });
     }
   });
+
+  it("resets a user's password (generated once, or given), signs the user out, and refuses bad input and non-admins", async () => {
+    const created = await createUser({ email: uniqueEmail("Pia"), role: "agent", password: "first password here" });
+    const session = await signIn(created.user.email, "first password here");
+    expect(session.statusCode).toBe(200);
+    const cookie = String(session.headers["set-cookie"]).split(";")[0] ?? "";
+    expect((await sessionOf(cookie)).statusCode).toBe(200);
+
+    const reset = await api.call(ws, "POST", `/api/users/${created.user.id}/password`, {});
+    expect(reset.statusCode, reset.body).toBe(200);
+    const generated = reset.json<{ user: UserJson; generated_password: string | null }>().generated_password ?? "";
+    expect(generated).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect((await signIn(created.user.email, "first password here")).statusCode).toBe(401);
+    expect((await signIn(created.user.email, generated)).statusCode).toBe(200);
+    // The session opened with the old password is gone.
+    expect((await sessionOf(cookie)).statusCode).toBe(401);
+
+    const given = await api.call(ws, "POST", `/api/users/${created.user.id}/password`, { password: "a chosen new password" });
+    expect(given.json()).toMatchObject({ generated_password: null });
+    expect((await signIn(created.user.email, "a chosen new password")).statusCode).toBe(200);
+    expect(await auditActions("user.password_reset")).toEqual(expect.arrayContaining([expect.objectContaining({ user_id: created.user.id })]));
+
+    expect((await api.call(ws, "POST", `/api/users/${created.user.id}/password`, { password: "short" })).json()).toMatchObject({ status: 400, field: "password" });
+    expect((await api.call(ws, "POST", "/api/users/usr_nobody/password", {})).json()).toMatchObject({ status: 404, field: "id" });
+    expect((await api.call(manager, "POST", `/api/users/${created.user.id}/password`, {})).statusCode).toBe(403);
+  });
 });
+

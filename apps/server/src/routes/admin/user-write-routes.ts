@@ -1,5 +1,14 @@
-import { createUser, generatePassword, updateUser } from "@tenure/app";
-import { createdUserSchema, createUserBodySchema, problemSchema, updateUserBodySchema, userIdParamsSchema, userSchema } from "@tenure/api-schemas";
+import { createUser, generatePassword, resetPassword, updateUser } from "@tenure/app";
+import {
+  createdUserSchema,
+  createUserBodySchema,
+  passwordResetSchema,
+  problemSchema,
+  resetPasswordBodySchema,
+  updateUserBodySchema,
+  userIdParamsSchema,
+  userSchema,
+} from "@tenure/api-schemas";
 import type { ApiServer, AppDeps } from "../../http/api-server.ts";
 import { requestContext } from "../../http/authentication.ts";
 import { problemResponses } from "../problem-responses.ts";
@@ -11,7 +20,7 @@ const userProblemResponses = {
   409: problemSchema.describe("Conflict: user_exists (field email), or last_admin (field role or disabled): the workspace must keep one enabled admin"),
 } as const;
 
-/** POST /api/users and PATCH /api/users/{id}: what `tenure user create` does, and role changes, disabling and enabling. */
+/** POST /api/users, PATCH /api/users/{id} and POST /api/users/{id}/password: what `tenure user create` and `reset-password` do, and role changes, disabling and enabling. */
 export function userWriteRoutes(app: ApiServer, deps: AppDeps): void {
   app.post(
     "/api/users",
@@ -48,6 +57,25 @@ export function userWriteRoutes(app: ApiServer, deps: AppDeps): void {
     async (request) => {
       const { role, disabled } = request.body;
       return toUserJson(await updateUser(requestContext(request), deps, { userId: request.params.id, role, disabled }));
+    },
+  );
+
+  app.post(
+    "/api/users/:id/password",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Set a new password for a user (generated and returned once when none is given); signs the user out everywhere",
+        ...routePermission("users.manage"),
+        params: userIdParamsSchema,
+        body: resetPasswordBodySchema,
+        response: { 200: passwordResetSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const generated = request.body.password === undefined ? generatePassword() : null;
+      const user = await resetPassword(requestContext(request), deps, { userId: request.params.id, password: request.body.password ?? generated ?? "" });
+      return { user: toUserJson(user), generated_password: generated };
     },
   );
 }

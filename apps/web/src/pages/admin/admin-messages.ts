@@ -6,7 +6,7 @@ export const adminMessages = defineMessages("admin", {
     intro: "Who can sign in and what each role may do, the keys that reach the API, the purposes personal data may be read for, and the audit trail of every read and change.",
     tabs: { users: "Users and roles", tokens: "Tokens and write keys", purposes: "Purposes", audit: "Audit log", label: "Administration sections" },
     users: {
-      caption: "Staff who sign in to Tenure. Add users, change their roles and disable them here; reset a password with the CLI: tenure user reset-password --email ….",
+      caption: "Staff who sign in to Tenure. Add users, change their roles, disable them and give them a new password here.",
       empty: "No users yet. Add the first one with the form above.",
       name: "Name",
       email: "E-mail",
@@ -85,7 +85,7 @@ export const adminMessages = defineMessages("admin", {
     intro: "サインインできるユーザーと各ロールの権限、API にアクセスするキー、個人データを閲覧できる目的、すべての閲覧と変更の監査記録。",
     tabs: { users: "ユーザーとロール", tokens: "トークンと書き込みキー", purposes: "目的", audit: "監査ログ", label: "管理のセクション" },
     users: {
-      caption: "Tenure にサインインするスタッフ。ユーザーの追加、ロールの変更、無効化はここで行えます。パスワードのリセットは CLI で：tenure user reset-password --email …。",
+      caption: "Tenure にサインインするスタッフ。ユーザーの追加、ロールの変更、無効化、新しいパスワードの設定はここで行えます。",
       empty: "ユーザーがいません。上のフォームで最初のユーザーを追加してください。",
       name: "名前",
       email: "メール",
@@ -164,7 +164,7 @@ export const adminMessages = defineMessages("admin", {
     intro: "谁可以登录、各角色能做什么、访问 API 的密钥、可以查看个人数据的目的，以及每次读取和更改的审计记录。",
     tabs: { users: "用户与角色", tokens: "令牌与写入密钥", purposes: "目的", audit: "审计日志", label: "管理分区" },
     users: {
-      caption: "登录 Tenure 的员工。可在此添加用户、更改角色和停用用户；重置密码请用命令行：tenure user reset-password --email …。",
+      caption: "登录 Tenure 的员工。可在此添加用户、更改角色、停用用户和设置新密码。",
       empty: "还没有用户。请用上面的表单添加第一个用户。",
       name: "姓名",
       email: "邮箱",
@@ -243,7 +243,7 @@ export const adminMessages = defineMessages("admin", {
     intro: "Кто может входить и что может каждая роль, ключи доступа к API, цели, ради которых можно читать персональные данные, и журнал аудита всех чтений и изменений.",
     tabs: { users: "Пользователи и роли", tokens: "Токены и ключи записи", purposes: "Цели", audit: "Журнал аудита", label: "Разделы администрирования" },
     users: {
-      caption: "Сотрудники, которые входят в Tenure. Здесь можно добавлять пользователей, менять их роли и отключать их; сброс пароля — через CLI: tenure user reset-password --email ….",
+      caption: "Сотрудники, которые входят в Tenure. Здесь можно добавлять пользователей, менять их роли, отключать их и задавать им новый пароль.",
       empty: "Пользователей пока нет. Добавьте первого с помощью формы выше.",
       name: "Имя",
       email: "E-mail",

@@ -1,4 +1,4 @@
-import type { UserJson } from "@tenure/api-schemas";
+import type { PasswordResetJson, UserJson } from "@tenure/api-schemas";
 import { useId, useState } from "react";
 import { api } from "../../api/client.ts";
 import { commonMessages } from "../../i18n/common-messages.ts";
@@ -10,15 +10,19 @@ import type { Role } from "./roles.ts";
 
 /**
  * A user's row controls (PATCH /api/users/{id}): change the role, disable
- * (after a confirmation) or enable again. Reports the outcome in words. The
- * last enabled admin is offered neither a demotion nor disabling (the server
- * refuses both anyway), and the row says why.
+ * (after a confirmation) or enable again, and set a new generated password
+ * (after a confirmation; POST /api/users/{id}/password, shown once by the
+ * caller). Reports the outcome in words. The last enabled admin is offered
+ * neither a demotion nor disabling (the server refuses both anyway), and the
+ * row says why.
  */
-export function UserRowActions({ user, lastAdmin, onChanged }: { user: UserJson; lastAdmin: boolean; onChanged: (notice: string) => void }) {
+export function UserRowActions(props: { user: UserJson; lastAdmin: boolean; onChanged: (notice: string) => void; onPasswordReset: (result: PasswordResetJson) => void }) {
+  const { user, lastAdmin, onChanged } = props;
   const { t } = useMessages(adminManageMessages);
   const common = useMessages(commonMessages).t;
   const [role, setRole] = useState<Role>(user.role);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const roleId = useId();
   const noteId = `${roleId}-note`;
@@ -30,6 +34,17 @@ export function UserRowActions({ user, lastAdmin, onChanged }: { user: UserJson;
       const updated = await api<UserJson>(`/api/users/${encodeURIComponent(user.id)}`, { method: "PATCH", body });
       setConfirming(false);
       onChanged(notice(updated));
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function resetPassword() {
+    setError(null);
+    try {
+      const result = await api<PasswordResetJson>(`/api/users/${encodeURIComponent(user.id)}/password`, { method: "POST", body: {} });
+      setConfirmingReset(false);
+      props.onPasswordReset(result);
     } catch (failure) {
       setError(failure);
     }
@@ -64,8 +79,25 @@ export function UserRowActions({ user, lastAdmin, onChanged }: { user: UserJson;
             {t("user.disable")}
           </button>
         )}
+        {confirmingReset ? (
+          <>
+            <button type="button" className="button button-danger" onClick={() => void resetPassword()}>
+              {t("user.confirmReset", { name: user.name })}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmingReset(false)}>
+              {t("user.cancel")}
+            </button>
+          </>
+        ) : (
+          !user.disabled_at && (
+            <button type="button" className="button" onClick={() => setConfirmingReset(true)}>
+              {t("user.resetPassword")}
+            </button>
+          )
+        )}
       </div>
       {confirming && <p className="muted small">{t("user.disableNote")}</p>}
+      {confirmingReset && <p className="muted small">{t("user.resetNote")}</p>}
       {lastAdmin && (
         <p id={noteId} className="muted small">
           {t("errors.lastAdmin")}

@@ -80,7 +80,16 @@ export function UsersSection() {
                   <td>{format.date(user.created_at)}</td>
                   <td>{user.disabled_at ? t("users.disabled", { date: format.date(user.disabled_at) }) : t("users.active")}</td>
                   <td>
-                    <UserRowActions key={`${user.role}-${user.disabled_at ?? ""}`} user={user} lastAdmin={user.id === lastAdminId} onChanged={changed} />
+                    <UserRowActions
+                      key={`${user.role}-${user.disabled_at ?? ""}`}
+                      user={user}
+                      lastAdmin={user.id === lastAdminId}
+                      onChanged={changed}
+                      onPasswordReset={(result) => {
+                        setCreated(result);
+                        changed(manage("user.passwordReset", { name: result.user.name }));
+                      }}
+                    />
                   </td>
                 </tr>
               ))}
