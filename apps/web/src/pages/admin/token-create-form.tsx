@@ -1,6 +1,7 @@
-import type { CreatedTokenJson, CreateTokenBody } from "@tenure/api-schemas";
+import type { CreatedTokenJson, CreateTokenBody, UserJson } from "@tenure/api-schemas";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
+import { useApi } from "../../api/use-api.ts";
 import { useMessages } from "../../i18n/define-messages.ts";
 import { adminManageMessages } from "./admin-manage-messages.ts";
 import { AdminForm } from "./admin-form.tsx";
@@ -24,9 +25,10 @@ function tomorrow(): string {
 }
 
 /**
- * Create an API token (name, role, optional expiry) or an ingestion write key
- * (name, optional expiry) with POST /api/tokens, as `tenure token create` and
- * `tenure writekey create` do. The caller shows the secret once.
+ * Create an API token (name, a role or an enabled user it acts as, optional
+ * expiry) or an ingestion write key (name, optional expiry) with POST
+ * /api/tokens, as `tenure token create` and `tenure writekey create` do. The
+ * caller shows the secret once.
  */
 export function TokenCreateForm({ onCreated }: { onCreated: (created: CreatedTokenJson) => void }) {
   const { t } = useMessages(adminManageMessages);
@@ -34,14 +36,19 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: CreatedTok
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("analyst");
   const [expires, setExpires] = useState("");
+  const [userId, setUserId] = useState("");
+  const users = useApi<{ items: UserJson[] }>("/api/users");
+  const enabledUsers = users.data?.items.filter((u) => u.disabled_at === null) ?? [];
 
   const send = () => {
-    const body: CreateTokenBody = { kind, name: name.trim(), ...(kind === "api" ? { role } : {}), ...(expires ? { expires_at: endOfDay(expires) } : {}) };
+    const actsAs = kind === "api" ? (userId ? { user_id: userId } : { role }) : {};
+    const body: CreateTokenBody = { kind, name: name.trim(), ...actsAs, ...(expires ? { expires_at: endOfDay(expires) } : {}) };
     return api<CreatedTokenJson>("/api/tokens", { method: "POST", body });
   };
   const sent = (created: CreatedTokenJson) => {
     setName("");
     setExpires("");
+    setUserId("");
     onCreated(created);
   };
 
@@ -66,6 +73,19 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: CreatedTok
               <input id={`${id}-name`} required maxLength={200} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} {...invalidProps(error, "name", errorId)} />
             </div>
             {kind === "api" && (
+              <div className="field">
+                <label htmlFor={`${id}-user`}>{t("token.actsAs")}</label>
+                <select id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} {...invalidProps(error, "user_id", errorId)}>
+                  <option value="">{t("token.actsAsRole")}</option>
+                  {enabledUsers.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name} ({u.email})
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {kind === "api" && !userId && (
               <div className="field">
                 <label htmlFor={`${id}-role`}>{t("token.role")}</label>
                 <RoleSelect id={`${id}-role`} value={role} onChange={setRole} {...invalidProps(error, "role", errorId)} />
