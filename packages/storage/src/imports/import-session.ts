@@ -68,7 +68,10 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     }
     stagedCounts.set(name, rows.values.length);
     const kind = table.idKind;
-    const ids = kind ? rows.values.map(() => newId(kind)) : undefined;
+    // Sorted, the ids of a batch (made in the same millisecond or two) follow the file's order, so each
+    // index on them is appended to at its right end, and order_lines' primary key, rebuilt after a
+    // first load, is built from lines already in key order (half the sort's time on PGlite).
+    const ids = kind ? rows.values.map(() => newId(kind)).sort() : undefined;
     const columns = ["idx", ...(kind ? ["new_id"] : []), ...rows.fields];
     await session.copyIn(`${name} (${columns.join(", ")})`, encodeCopyText(rows.values, ids));
     return name;
