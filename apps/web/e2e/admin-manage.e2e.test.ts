@@ -47,6 +47,14 @@ describe("administration changes in a browser", () => {
     await row.getByText(/^Revoked /).waitFor();
     expect((await fetch(`${url}/api/session/me`, { headers: bearer })).status).toBe(401);
     await screenshot("admin-token-revoked");
+
+    // A token that acts as a user takes that user's role.
+    await page.getByLabel("Name (what it is for)").fill("e2e as a rep");
+    await page.getByLabel("Acts as").selectOption({ label: "Emily Davies (emily.davies@democo.example.com)" });
+    expect(await page.getByLabel("Role", { exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    const asUser = await page.getByRole("region", { name: "Secret of e2e as a rep" }).getByLabel("Secret").inputValue();
+    expect(await (await page.request.get(`${url}/api/session/me`, { headers: { authorization: `Bearer ${asUser}` } })).json()).toMatchObject({ role: "rep" });
     expect(problems).toEqual([]);
   });
 
