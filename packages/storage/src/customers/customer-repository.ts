@@ -3,6 +3,7 @@ import type { CustomerRepository } from "@tenure/domain";
 import { AppError } from "@tenure/shared";
 import type { Database } from "../database/create-database.ts";
 import type { Schema } from "../database/schema.ts";
+import { preparedQueries } from "../database/prepared-query.ts";
 import { isUniqueViolation } from "../database/unique-violation.ts";
 import { toCustomer, toCustomerColumns } from "./customer-row.ts";
 import { findCustomerProfile } from "./find-customer-profile.ts";
@@ -13,8 +14,8 @@ import { searchCustomersByScore } from "./search-customers-by-score.ts";
 
 /** CustomerRepository on customers, contacts, orders, events and customer_scores. */
 export function createCustomerRepository(database: Database, db: Kysely<Schema>): CustomerRepository {
-  // The customer page's read is a prepared statement on the pool outside transactions (find-customer-profile.ts).
-  const pool = db.isTransaction ? null : database.pool;
+  // The customer page's read is a prepared statement on the pool outside transactions.
+  const prepared = preparedQueries(database, db);
   return {
     search: (workspaceId, search) => {
       const sort = search.sort;
@@ -65,7 +66,7 @@ export function createCustomerRepository(database: Database, db: Kysely<Schema>)
       }
     },
 
-    findProfile: (workspaceId, id, options) => findCustomerProfile(db, pool, workspaceId, id, options.recentEvents),
+    findProfile: (workspaceId, id, options) => findCustomerProfile(prepared, workspaceId, id, options.recentEvents),
 
     listTimeline: (workspaceId, customerId, query) => listTimeline(db, workspaceId, customerId, query),
 

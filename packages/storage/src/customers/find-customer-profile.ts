@@ -1,8 +1,8 @@
-import { CompiledQuery, type Kysely, type Selectable } from "kysely";
-import type pg from "pg";
+import type { Selectable } from "kysely";
 import { equalWeightCsi, type Contact, type CustomerProfile, type CustomerSatisfaction, type CustomerScores, type TimelineEvent } from "@tenure/domain";
 import { sumMoney } from "@tenure/shared";
-import type { CustomersTable, Schema } from "../database/schema.ts";
+import type { PreparedQuery } from "../database/prepared-query.ts";
+import type { CustomersTable } from "../database/schema.ts";
 import { toCustomer } from "./customer-row.ts";
 
 type CustomerJson = Omit<Selectable<CustomersTable>, "first_seen_at" | "created_at" | "updated_at" | "erased_at"> & {
@@ -52,23 +52,12 @@ const profileQuery = "select customer_profile($1, $2, $3) as profile";
  * The customer page in one call of customer_profile() (migrations 0004,
  * 0014): the customer row plus contacts, order summary, latest events,
  * scores and the customer_satisfaction row as one JSON value. The function
- * keeps its plans for the session; with a PostgreSQL pool (outside a
- * transaction) the call itself is a named prepared statement, so each pooled
- * connection parses and plans it once and a request costs one round trip
- * and no planning.
+ * keeps its plans for the session; the call itself is a prepared query
+ * (prepared-query.ts), so a request costs one round trip and no planning.
  */
-export async function findCustomerProfile(
-  db: Kysely<Schema>,
-  pool: pg.Pool | null,
-  workspaceId: string,
-  id: string,
-  recentEvents: number,
-): Promise<CustomerProfile | null> {
-  const values = [workspaceId, id, recentEvents];
-  const result = pool
-    ? await pool.query<{ profile: ProfileJson | null }>({ name: "customer-profile", text: profileQuery, values })
-    : await db.executeQuery<{ profile: ProfileJson | null }>(CompiledQuery.raw(profileQuery, values));
-  const profile = result.rows[0]?.profile;
+export async function findCustomerProfile(query: PreparedQuery, workspaceId: string, id: string, recentEvents: number): Promise<CustomerProfile | null> {
+  const rows = await query<{ profile: ProfileJson | null }>("customer-profile", profileQuery, [workspaceId, id, recentEvents]);
+  const profile = rows[0]?.profile;
   if (!profile) return null;
   const c = profile.customer;
   return {

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Kysely, type Selectable } from "kysely";
 import type { SurveyRepository } from "@tenure/domain";
 import type { Database } from "../database/create-database.ts";
+import { preparedQueries } from "../database/prepared-query.ts";
 import type { Schema, SurveyInvitationsTable } from "../database/schema.ts";
 import { toInvitation, toSurvey } from "./survey-rows.ts";
 
@@ -36,14 +37,13 @@ type InvitationPageRow = Selectable<SurveyInvitationsTable> & { page_version: st
  * it with the query builder cost more than the rest of the request's work.
  */
 export function createSurveyPageQueries(database: Database, db: Kysely<Schema>): Pick<SurveyRepository, "findInvitationPage" | "findSurveyPage"> {
-  const pool = db.isTransaction ? null : database.pool;
+  const prepared = preparedQueries(database, db);
   return {
     async findInvitationPage(workspaceId, id, options = {}) {
       const values = [workspaceId, id];
-      const { rows } =
-        pool && !options.forUpdate
-          ? await pool.query<InvitationPageRow>({ name: "survey-invitation-page", text: invitationPage, values })
-          : await db.executeQuery<InvitationPageRow>(CompiledQuery.raw(options.forUpdate ? `${invitationPage} for update` : invitationPage, values));
+      const rows = options.forUpdate
+        ? (await db.executeQuery<InvitationPageRow>(CompiledQuery.raw(`${invitationPage} for update`, values))).rows
+        : await prepared<InvitationPageRow>("survey-invitation-page", invitationPage, values);
       const row = rows[0];
       // no version: the survey or the workspace is gone
       return row && row.page_version !== null ? { invitation: toInvitation(row), pageVersion: row.page_version } : null;
