@@ -52,7 +52,8 @@ const sourceImportMetaUrl = {
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { tenure: `${root}apps/cli/src/main.ts` },
+  // The import worker thread's script is an entry of its own (packages/app/src/imports/online-retail-worker-client.ts finds it).
+  entryPoints: { tenure: `${root}apps/cli/src/main.ts`, "import-worker": `${root}packages/app/src/imports/online-retail-worker.ts` },
   outdir,
   bundle: true,
   splitting: true,
@@ -62,6 +63,7 @@ const result = await build({
   outExtension: { ".js": ".mjs" },
   sourcemap: "linked",
   metafile: true,
+  define: { __TENURE_BUNDLE__: "true" },
   absWorkingDir: root,
   logLevel: "warning",
   plugins: [externalPackages, sourceImportMetaUrl],

@@ -5,4 +5,5 @@ export * from "./request-context.ts";
 export * from "./secrets.ts";
 export * from "./config/load-config.ts";
 export * from "./field-formats.ts";
+export * from "./copy-text.ts";
 export * from "./config/server-secret.ts";

@@ -211,6 +211,32 @@ describe.each(testEngines())("importFile on %s", (engine) => {
     expect(row).toEqual({ name: "Ada", attributes: { segment: "gold" } });
     const unmapped = await run(ctx, file, { entity: "customers" }).catch((e: unknown) => e);
     expect((unmapped as AppError).message).toMatch(/missing required column external_id/);
+
+    const renamed = fixture.replace("InvoiceNo,StockCode", "Invoice,StockCode").replace(",CustomerID,", ",Customer ID,");
+    const headers: (readonly string[])[] = [];
+    const refused = await run(ctx, renamed, { preset: "online-retail", onHeader: (h) => headers.push(h) }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("import_header_invalid");
+    expect((refused as AppError).message).toMatch(/missing column InvoiceNo .*--map COLUMN=InvoiceNo.*; missing column CustomerID/);
+    expect(headers[0]?.slice(0, 2)).toEqual(["Invoice", "StockCode"]);
+    expect(await count("orders", ctx)).toBe(0);
+    const remapped = await run(ctx, renamed, { preset: "online-retail", map: { Invoice: "InvoiceNo", "Customer ID": "CustomerID" } });
+    expect(remapped.counts["order-lines"]).toEqual([extract.lines, 0, 0]);
+  });
+
+  it("stores nothing when the file's source fails midway or is empty, and says why", async () => {
+    const ctx = await workspace();
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield Buffer.from(fixtureLines.slice(0, 1200).join("\n"));
+      throw new Error("connection reset while uploading");
+    }
+    const failed = await importFile(ctx, { repositories: createRepositories(database) }, { entity: null, preset: "online-retail", workspaceCurrency: "EUR", source: failing(), batchSize: 100 }).catch((e: unknown) => e);
+    expect((failed as Error).message).toBe("connection reset while uploading");
+    expect(await count("order_lines", ctx)).toBe(0);
+    expect(await count("customers", ctx)).toBe(0);
+
+    const empty = await run(ctx, "", { preset: "online-retail" }).catch((e: unknown) => e);
+    expect((empty as AppError).code).toBe("import_file_empty");
   });
 
   it("counts without storing anything in a dry run", async () => {

@@ -1,8 +1,9 @@
-import { buildImportPlan, OnlineRetailPreset, type ImportEntity, type ImportPreset, type Repositories } from "@tenure/domain";
+import { buildImportPlan, type ImportEntity, type ImportPreset, type ImportSession, type Repositories } from "@tenure/domain";
 import { AppError, isTimeZone, type RequestContext } from "@tenure/shared";
 import type { ImportCounts } from "./import-counts.ts";
 import { ImportTally, type ImportListeners } from "./import-tally.ts";
 import { authorize } from "../security/authorize.ts";
+import { OnlineRetailWorker } from "./online-retail-worker-client.ts";
 import { readCsvRecords } from "./read-csv-records.ts";
 import { writeEntityFile } from "./write-entity-file.ts";
 import { writeOnlineRetailFile } from "./write-online-retail-file.ts";
@@ -55,44 +56,67 @@ export async function importFile(ctx: RequestContext, deps: { repositories: Repo
   const batchSize = input.batchSize ?? 20_000;
   const timeZone = input.timeZone ?? "UTC";
   if (!isTimeZone(timeZone)) throw new AppError("invalid_input", "invalid_input", `Unknown time zone "${timeZone}" (use an IANA name such as Europe/London)`, { field: "timezone" });
-  const csv = await readCsvRecords(input.source);
-  input.onHeader?.(csv.header);
   const tally = new ImportTally(input);
+  const prepared = input.preset === "online-retail" ? await prepareOnlineRetail(ctx, input, timeZone, batchSize, tally) : await prepareEntityFile(input, timeZone, batchSize, tally);
+  const { header, delimiter, ignoredColumns, run } = prepared;
 
-  let ignoredColumns: readonly string[] = [];
-  let run: (session: Awaited<ReturnType<Repositories["imports"]["begin"]>>) => Promise<ImportCounts[]>;
-  if (input.preset === "online-retail") {
-    const header = csv.header.map((h) => input.map?.[h] ?? h);
-    const preset = OnlineRetailPreset.fromHeader(header, timeZone);
-    if (!(preset instanceof OnlineRetailPreset)) throw headerError(preset.problems);
-    run = (session) => writeOnlineRetailFile(session, csv.chunks, preset, tally, batchSize);
-  } else {
-    if (input.entity === null) throw new AppError("invalid_input", "invalid_input", "Say what the file contains (an entity) or name a preset", { field: "entity" });
-    const planned = buildImportPlan(input.entity, csv.header, { map: input.map ?? {}, workspaceCurrency: input.workspaceCurrency, timeZone });
-    if (!planned.ok) throw headerError(planned.problems);
-    ignoredColumns = planned.plan.ignoredColumns;
-    run = async (session) => [await writeEntityFile(session, csv.chunks, planned.plan, tally, batchSize)];
-  }
-
-  const session = await deps.repositories.imports.begin(ctx.workspaceId);
+  const session = await deps.repositories.imports.begin(ctx.workspaceId).catch(async (error: unknown) => {
+    await prepared.close?.();
+    throw error;
+  });
   let counts: ImportCounts[];
   try {
     counts = await run(session);
   } catch (error) {
     await session.rollback().catch(() => undefined); // the first failure is the one to report
     throw error;
+  } finally {
+    await prepared.close?.();
   }
   if (input.dryRun) await session.rollback();
   else await session.commit();
   return {
-    header: csv.header,
-    delimiter: csv.delimiter,
+    header,
+    delimiter,
     ignoredColumns,
     rowsRead: tally.rowsRead,
     rejected: tally.rejected,
     dryRun: input.dryRun ?? false,
     counts,
   };
+}
+
+/** A file whose header was read and found usable, and how to write it in an import session. */
+interface PreparedImport {
+  readonly header: readonly string[];
+  readonly delimiter: "," | "\t";
+  readonly ignoredColumns: readonly string[];
+  readonly run: (session: ImportSession) => Promise<ImportCounts[]>;
+  /** Let go of what reads the file (the worker thread). */
+  readonly close?: () => Promise<void>;
+}
+
+/** The Online Retail preset: a worker thread reads the file and runs the preset; this thread writes (write-online-retail-file.ts). */
+async function prepareOnlineRetail(ctx: RequestContext, input: ImportFileInput, timeZone: string, batchSize: number, tally: ImportTally): Promise<PreparedImport> {
+  const { worker, header } = await OnlineRetailWorker.start(input.source, { workspaceId: ctx.workspaceId, map: input.map ?? {}, timeZone, batchSize });
+  try {
+    input.onHeader?.(header.header);
+    if (header.problems !== null) throw headerError(header.problems);
+  } catch (error) {
+    await worker.close();
+    throw error;
+  }
+  return { header: header.header, delimiter: header.delimiter, ignoredColumns: [], run: (session) => writeOnlineRetailFile(session, worker, tally), close: () => worker.close() };
+}
+
+/** One entity, its columns mapped to fields (buildImportPlan). */
+async function prepareEntityFile(input: ImportFileInput, timeZone: string, batchSize: number, tally: ImportTally): Promise<PreparedImport> {
+  const csv = await readCsvRecords(input.source);
+  input.onHeader?.(csv.header);
+  if (input.entity === null) throw new AppError("invalid_input", "invalid_input", "Say what the file contains (an entity) or name a preset", { field: "entity" });
+  const planned = buildImportPlan(input.entity, csv.header, { map: input.map ?? {}, workspaceCurrency: input.workspaceCurrency, timeZone });
+  if (!planned.ok) throw headerError(planned.problems);
+  return { header: csv.header, delimiter: csv.delimiter, ignoredColumns: planned.plan.ignoredColumns, run: async (session) => [await writeEntityFile(session, csv.chunks, planned.plan, tally, batchSize)] };
 }
 
 function headerError(problems: readonly string[]): AppError {

@@ -1,40 +1,29 @@
-import type { ImportSession, OnlineRetailBatch, OnlineRetailPreset, StagedRows } from "@tenure/domain";
-import { BatchWriter } from "./batch-writer.ts";
+import type { ImportSession, StagedRows, UpsertOutcome } from "@tenure/domain";
 import type { ImportCounts } from "./import-counts.ts";
 import type { ImportTally } from "./import-tally.ts";
-import type { CsvRecord } from "./read-csv-records.ts";
+import type { OnlineRetailWorker } from "./online-retail-worker-client.ts";
 
 /**
- * Import the Online Retail file in one pass. Per batch: customers and
+ * Write the Online Retail file as the worker reads it (one pass; the worker
+ * runs the preset, this thread only the database). Per batch: customers and
  * products seen for the first time are inserted if missing (their final
- * values are only known at the end of the file), then orders and order lines
- * are upserted (batches end at invoice boundaries, so orders carry their
- * totals). After the last batch, the totals of invoices whose lines were not
- * contiguous are recomputed, and customers and products are upserted with
- * their final values. Each record is counted once per run.
+ * values are only known at the end of the file), then orders are upserted
+ * (batches end at invoice boundaries, so orders carry their totals) and the
+ * worker is told their ids; then the batch's lines come back, those of
+ * orders this run created as COPY text, the others to upsert. After the
+ * last batch, the totals of invoices whose lines were not contiguous are
+ * recomputed, and customers and products are upserted with their final
+ * values. Each record is counted once per run.
  */
-export async function writeOnlineRetailFile(
-  session: ImportSession,
-  chunks: AsyncIterable<CsvRecord[]>,
-  preset: OnlineRetailPreset,
-  tally: ImportTally,
-  batchSize: number,
-): Promise<ImportCounts[]> {
+export async function writeOnlineRetailFile(session: ImportSession, worker: OnlineRetailWorker, tally: ImportTally): Promise<ImportCounts[]> {
   const customers = counter("customers");
   const products = counter("products");
   const orders = counter("orders");
   const lines = counter("order-lines");
   const insertedCustomers = new Set<string>();
   const insertedProducts = new Set<string>();
-  const writer = new BatchWriter();
-  const write = async (batch: OnlineRetailBatch): Promise<void> => {
-    for (const key of await session.insertMissing(batch.customers)) insertedCustomers.add(key);
-    for (const key of await session.insertMissing(batch.products)) insertedProducts.add(key);
-    add(orders, await session.upsert(batch.orders), batch.orders, null);
-    add(lines, await session.upsert(batch.lines), batch.lines, batch.sources);
-  };
 
-  const add = (to: ImportCounts, outcome: Awaited<ReturnType<ImportSession["upsert"]>>, rows: StagedRows, sources: (readonly string[])[] | null): void => {
+  const add = (to: ImportCounts, outcome: UpsertOutcome, rows: StagedRows, sources: readonly (readonly string[])[] | null): void => {
     to.inserted += outcome.inserted;
     to.updated += outcome.updated;
     to.unchanged += outcome.unchanged;
@@ -43,30 +32,36 @@ export async function writeOnlineRetailFile(
     for (const r of outcome.rejected) tally.reject(rows.lines[r.index] ?? 0, sources?.[r.index] ?? [], [{ column: r.field, value: r.value, reason: r.reason }]);
   };
 
-  for await (const chunk of chunks) {
-    for (const { line, record } of chunk) {
-      tally.rowsRead++;
-      const problems = preset.addLine(line, record);
-      if (problems !== null) {
-        tally.reject(line, record, problems);
-        continue;
+  for await (const report of worker.reports()) {
+    switch (report.type) {
+      case "progress":
+        tally.rowsRead = report.rowsRead;
+        for (const { line, record, problems } of report.rejected) tally.reject(line, record, problems);
+        tally.progress();
+        break;
+      case "batch": {
+        for (const key of await session.insertMissing(report.customers)) insertedCustomers.add(key);
+        for (const key of await session.insertMissing(report.products)) insertedProducts.add(key);
+        const outcome = await session.upsert(report.orders);
+        add(orders, outcome, report.orders, null);
+        worker.send({ type: "ids", batch: report.batch, created: outcome.created ?? [], products: await session.lookUpProducts(report.productKeys) });
+        break;
       }
-      if (preset.batchSize >= batchSize) {
-        const batch = preset.takeBatch();
-        await writer.submit(() => write(batch));
+      case "lines": {
+        await session.copyNewOrderLines(report.copy);
+        lines.inserted += report.copy.copied;
+        add(lines, await session.upsert(report.rest), report.rest, report.restSources);
+        break;
+      }
+      case "done": {
+        await session.refreshOrderTotals(report.reopened);
+        settle(customers, report.customers.values.length, insertedCustomers, await session.upsertReturningChanged(report.customers));
+        settle(products, report.products.values.length, insertedProducts, await session.upsertReturningChanged(report.products));
+        tally.progress();
+        break;
       }
     }
-    tally.progress();
   }
-  const last = preset.takeBatch(true);
-  await writer.submit(() => write(last));
-  await writer.drain();
-
-  await session.refreshOrderTotals(preset.reopenedOrderIds());
-  const final = preset.finalRows();
-  settle(customers, final.customers.values.length, insertedCustomers, await session.upsertReturningChanged(final.customers));
-  settle(products, final.products.values.length, insertedProducts, await session.upsertReturningChanged(final.products));
-  tally.progress();
   return [customers, products, orders, lines];
 }
 

@@ -37,6 +37,16 @@ export interface UpsertOutcome {
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: readonly RejectedReference[];
+  /** Orders only: [external id, id] of each order inserted (their lines can go through copyNewOrderLines). */
+  readonly created?: readonly (readonly [string, string])[];
+}
+
+/** Rows for order_lines in COPY text format (see NewOrderLineCopy), as text or as its UTF-8 bytes. */
+export interface OrderLineCopy {
+  readonly columns: readonly string[];
+  readonly text: string | Uint8Array;
+  /** Rows in `text`. */
+  readonly copied: number;
 }
 
 /**
@@ -53,10 +63,20 @@ export interface ImportSession {
    * recomputed when one of its lines changed, or when a line was added to an
    * order this run did not create (one this run creates carries its totals).
    * A key must not repeat within one call; a row whose key an earlier call
-   * wrote updates that row (last wins), also for lines of orders this run
-   * created.
+   * wrote updates that row (last wins), also for lines copied by
+   * copyNewOrderLines.
    */
   upsert(rows: StagedRows): Promise<UpsertOutcome>;
+  /**
+   * Store lines of orders this run inserted (upsert's `created`) with one
+   * COPY, their totals already the orders' own. The caller guarantees each
+   * line's order was created by this run and its key is not stored yet
+   * (NewOrderLineCopy keeps track). On an empty order_lines table the first
+   * call defers its indexes to the end of the run.
+   */
+  copyNewOrderLines(lines: OrderLineCopy): Promise<void>;
+  /** [external id, id] of each product named, id null when it is not stored. */
+  lookUpProducts(externalIds: readonly string[]): Promise<[string, string | null][]>;
   /** Recompute total and line count, from their stored lines, of the orders with these external ids. */
   refreshOrderTotals(orderExternalIds: readonly string[]): Promise<void>;
   /** Insert the rows whose external id is not stored yet and leave stored ones alone; returns the ids inserted. */

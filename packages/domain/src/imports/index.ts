@@ -4,6 +4,7 @@ export * from "./entity-definitions.ts";
 export * from "./import-entity.ts";
 export type * from "./import-field.ts";
 export type * from "./import-repository.ts";
+export * from "./new-order-line-copy.ts";
 export * from "./online-retail-preset.ts";
 export * from "./parse-import-timestamp.ts";
 export * from "./parse-import-value.ts";

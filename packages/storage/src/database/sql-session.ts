@@ -11,8 +11,8 @@ import type { Database } from "./create-database.ts";
  */
 export interface SqlSession {
   query<R>(sql: string, parameters?: readonly unknown[]): Promise<R[]>;
-  /** Run `COPY <target> FROM STDIN` (PostgreSQL) / `FROM '/dev/blob'` (PGlite) with `text` in COPY text format. */
-  copyIn(target: string, text: string): Promise<void>;
+  /** Run `COPY <target> FROM STDIN` (PostgreSQL) / `FROM '/dev/blob'` (PGlite) with `text` in COPY text format (or its UTF-8 bytes). */
+  copyIn(target: string, text: string | Uint8Array): Promise<void>;
   end(commit: boolean): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ async function openServerSession(pool: NonNullable<Database["pool"]>): Promise<S
   };
   return {
     query: (sql, parameters = []) => guard(async () => (await client.query(sql, [...parameters])).rows),
-    copyIn: (target, text) => guard(() => pipeline(Readable.from([Buffer.from(text, "utf8")]), client.query(copyFrom(`copy ${target} from stdin`)))),
+    copyIn: (target, text) => guard(() => pipeline(Readable.from([typeof text === "string" ? Buffer.from(text, "utf8") : text]), client.query(copyFrom(`copy ${target} from stdin`)))),
     end: async (commit) => {
       try {
         await client.query(commit && !broken ? "commit" : "rollback");

@@ -1,5 +1,5 @@
+import { escapeCopyValue } from "@tenure/shared";
 import type { DemoDataset } from "@tenure/domain";
-import { escapeCopyValue } from "../database/encode-copy-text.ts";
 
 type Cell = string | number | boolean | Date | Record<string, unknown> | null;
 

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stagedRows } from "@tenure/domain";
+import { NewOrderLineCopy, stagedRows } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import type { Database } from "../database/create-database.ts";
 import { openTestDatabase, testEngines } from "../testing/test-databases.ts";
+import { writeImportLines } from "../testing/write-import-lines.ts";
 import { createImportRepository } from "./create-import-repository.ts";
 
 const lineFields = ["order_external_id", "line_no", "product_external_id", "quantity", "unit_price", "amount"];
@@ -33,12 +34,13 @@ describe.each(testEngines())("order line indexes deferred on an empty table, on 
     await session.insertMissing(products);
     const orders = stagedRows("orders", ["external_id", "ordered_at", "currency"]);
     orders.values.push(["o1", "2024-01-01T00:00:00.000Z", "EUR"], ["o2", "2024-01-02T00:00:00.000Z", "EUR"]);
-    await session.upsert(orders);
+    const lineCopy = new NewOrderLineCopy(workspaceId);
+    lineCopy.addOrders((await session.upsert(orders)).created ?? []);
     for (const line of lines) {
       const batch = stagedRows("order-lines", lineFields);
       batch.values.push(line);
       batch.lines.push(2);
-      await session.upsert(batch);
+      await writeImportLines(session, lineCopy, batch);
     }
     if (end === "commit") await session.commit();
     else await session.rollback();

@@ -74,7 +74,7 @@ export class DeferredOrderLineIndexes {
   /**
    * Rebuild what deferIfEmpty dropped (nothing if it dropped nothing). The
    * order check is not run again: the only lines written while it was off are
-   * FreshOrderLines' copies, whose orders are those this run's INSERT returned
+   * copyNewOrderLines' copies, whose orders are those this run's INSERT returned
    * (running it over 541,909 lines would cost more than the check saved).
    */
   async restore(): Promise<void> {
@@ -82,11 +82,12 @@ export class DeferredOrderLineIndexes {
     if (indexes === null) return;
     this.#dropped = null;
     const session = this.#session;
-    // Sorting 541,909 keys in memory instead of in temporary files takes a third less time; parallel
-    // workers would take twice the CPU for a shorter build, CPU the import's own Node process needs.
+    // Sorting 541,909 keys in memory instead of in temporary files takes a third less time. One parallel
+    // worker: the import's Node process only waits for the database now, so the second core is free
+    // (PostgreSQL: the primary key 487 → 392 ms, the product index 754 → 524–753 ms).
     const [before] = await session.query<{ memory: string; workers: string }>(
       `select current_setting('maintenance_work_mem') as memory, current_setting('max_parallel_maintenance_workers') as workers,
-              set_config('maintenance_work_mem', '256MB', true), set_config('max_parallel_maintenance_workers', '0', true)`,
+              set_config('maintenance_work_mem', '256MB', true), set_config('max_parallel_maintenance_workers', '1', true)`,
     );
     for (const index of indexes) {
       await session.query(index.constraint === null ? index.definition : `alter table order_lines add constraint ${index.constraint} ${index.definition}`);

@@ -1,7 +1,6 @@
 import { entityDefinition, stagedRows, type ImportSession, type RejectedReference, type StagedRows, type UpsertOutcome } from "@tenure/domain";
-import { newId } from "@tenure/shared";
-import { encodeCopyText } from "../database/encode-copy-text.ts";
-import { FreshOrderLines } from "./fresh-order-lines.ts";
+import { encodeCopyText, newId } from "@tenure/shared";
+import { DeferredOrderLineIndexes } from "./deferred-order-line-indexes.ts";
 import { importTables, type ImportTable } from "./import-tables.ts";
 import type { SqlSession } from "../database/sql-session.ts";
 
@@ -21,15 +20,16 @@ const singular: Record<string, string> = { customers: "customer", orders: "order
  * into a temporary staging table (typed, so PostgreSQL parses the values
  * once), then writes them with one set-based INSERT … SELECT … ON CONFLICT.
  * Unknown references are found with one anti-join per reference column.
- * Lines of orders the run itself inserted skip all that: FreshOrderLines
- * copies them straight into order_lines.
+ * Lines of orders the run itself inserted skip all that: copyNewOrderLines
+ * copies them straight into order_lines (NewOrderLineCopy prepares them).
  */
 export function createImportSession(session: SqlSession, workspaceId: string): ImportSession {
   const stages = new Map<string, string>();
   const stagedCounts = new Map<string, number>();
   const insertedRows = new Map<string, number>();
   const analyzed = new Set<string>();
-  const freshLines = new FreshOrderLines(session, workspaceId);
+  /** On an empty order_lines table, its indexes are built after the copies (restore before any other use). */
+  const lineIndexes = new DeferredOrderLineIndexes(session);
 
   // A foreign key is checked per row with a plan made once per connection from
   // the referenced table's statistics. Rows this run inserted are not in them
@@ -109,8 +109,10 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
     const table = importTables[rows.entity];
     let inserted = 0;
     let updated = 0;
+    let created: (readonly [string, string])[] | undefined;
     if (rows.entity === "order-lines") {
-      // Lines FreshOrderLines could not copy (a stored order's, or a line repeated): upserted, and their orders' totals refreshed.
+      // ON CONFLICT needs the primary key; lines of a stored order, or a line repeated, get their orders' totals refreshed.
+      await lineIndexes.restore();
       const [counts] = await session.query<{ inserted: number; updated: number; refresh: string[] }>(
         `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: "(t.xmax = 0) as inserted, t.order_id" })})
          select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated,
@@ -121,36 +123,44 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
       inserted = counts?.inserted ?? 0;
       updated = counts?.updated ?? 0;
     } else {
-      // The ids of orders inserted are kept: their lines can then be copied straight in (FreshOrderLines).
-      const created = rows.entity === "orders" ? "array_agg(key) filter (where inserted) as keys, array_agg(id) filter (where inserted) as ids" : "null as keys, null as ids";
+      // The ids of orders inserted are returned: their lines can then be copied straight in (copyNewOrderLines).
+      const createdIds = rows.entity === "orders" ? "array_agg(key) filter (where inserted) as keys, array_agg(id) filter (where inserted) as ids" : "null as keys, null as ids";
       const [counts] = await session.query<{ inserted: number; updated: number; keys: string[] | null; ids: string[] | null }>(
         `with u as (${insertSql(table, rows, stageName, { onConflict: "update", returning: `(t.xmax = 0) as inserted, t.${table.keyColumn} as key${table.idKind ? ", t.id" : ""}` })})
-         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated, ${created} from u`,
+         select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated, ${createdIds} from u`,
         [workspaceId],
       );
       inserted = counts?.inserted ?? 0;
       updated = counts?.updated ?? 0;
-      freshLines.addOrders(counts?.keys ?? [], counts?.ids ?? []);
+      if (rows.entity === "orders") created = (counts?.keys ?? []).map((key, i) => [key, counts?.ids?.[i] ?? ""] as const);
     }
     countInserted(rows.entity, inserted);
-    const outcome: UpsertOutcome = { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected };
-    return outcome;
+    return { inserted, updated, unchanged: rows.values.length - inserted - updated - rejected.length, rejected, ...(created ? { created } : {}) };
   }
 
   return {
-    async upsert(rows) {
-      if (rows.entity !== "order-lines") return upsertStaged(rows);
-      const { copied, rest, positions } = await freshLines.copyFresh(rows);
-      countInserted(rows.entity, copied);
-      if (rest.values.length > 0) await freshLines.restoreIndexes(); // ON CONFLICT needs the primary key
-      const outcome = await upsertStaged(rest);
-      const rejected = outcome.rejected.map((r) => ({ ...r, index: positions[r.index] ?? r.index }));
-      return { ...outcome, inserted: outcome.inserted + copied, rejected };
+    upsert: upsertStaged,
+
+    async copyNewOrderLines(lines) {
+      if (lines.copied === 0) return;
+      await lineIndexes.deferIfEmpty();
+      await session.copyIn(`order_lines (${lines.columns.join(", ")})`, lines.text);
+      countInserted("order-lines", lines.copied);
+    },
+
+    async lookUpProducts(externalIds) {
+      if (externalIds.length === 0) return [];
+      const found = await session.query<{ external_id: string; id: string }>(
+        "select external_id, id from products where workspace_id = $1 and external_id = any($2::text[])",
+        [workspaceId, externalIds],
+      );
+      const ids = new Map(found.map((row) => [row.external_id, row.id]));
+      return externalIds.map((key) => [key, ids.get(key) ?? null]);
     },
 
     async refreshOrderTotals(orderExternalIds) {
       if (orderExternalIds.length === 0) return;
-      await freshLines.restoreIndexes();
+      await lineIndexes.restore();
       const ids = stagedRows("orders", ["external_id"]);
       for (const id of orderExternalIds) ids.values.push([id]);
       const stageName = await stage(ids);
@@ -166,7 +176,7 @@ export function createImportSession(session: SqlSession, workspaceId: string): I
 
     async commit() {
       try {
-        await freshLines.restoreIndexes();
+        await lineIndexes.restore();
       } catch (error) {
         await session.end(false);
         throw error;

@@ -1,5 +1,4 @@
-import { newId } from "@tenure/shared";
-import { escapeCopyValue } from "../../database/encode-copy-text.ts";
+import { escapeCopyValue, newId } from "@tenure/shared";
 import type { SqlSession } from "../../database/sql-session.ts";
 import type { SlaClockChanges } from "./sla-clock-changes.ts";
 

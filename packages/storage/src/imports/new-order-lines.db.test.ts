@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stagedRows } from "@tenure/domain";
+import { NewOrderLineCopy, stagedRows } from "@tenure/domain";
 import { newId } from "@tenure/shared";
 import type { Database } from "../database/create-database.ts";
 import { openTestDatabase, testEngines } from "../testing/test-databases.ts";
+import { writeImportLines } from "../testing/write-import-lines.ts";
 import { createImportRepository } from "./create-import-repository.ts";
 
 const lineFields = ["order_external_id", "line_no", "product_external_id", "quantity", "unit_price", "amount"];
 
-describe.each(testEngines())("lines of orders a run created, on %s", (engine) => {
+describe.each(testEngines())("lines of orders a run created (copied) and the others (upserted), on %s", (engine) => {
   let database: Database;
 
   beforeAll(async () => {
@@ -26,7 +27,11 @@ describe.each(testEngines())("lines of orders a run created, on %s", (engine) =>
     await session.insertMissing(products);
     const orders = stagedRows("orders", ["external_id", "ordered_at", "currency"]);
     orders.values.push(["o1", "2024-01-01T00:00:00.000Z", "EUR"]);
-    expect((await session.upsert(orders)).inserted).toBe(1);
+    const created = await session.upsert(orders);
+    expect(created.inserted).toBe(1);
+    expect(created.created?.map(([key]) => key)).toEqual(["o1"]);
+    const lineCopy = new NewOrderLineCopy(workspaceId);
+    lineCopy.addOrders(created.created ?? []);
 
     const lines = stagedRows("order-lines", lineFields);
     lines.values.push(
@@ -36,7 +41,7 @@ describe.each(testEngines())("lines of orders a run created, on %s", (engine) =>
       ["o1", "3", null, "-1", "0.5", "-0.5"],
     );
     lines.lines.push(2, 3, 4, 5);
-    const outcome = await session.upsert(lines);
+    const outcome = await writeImportLines(session, lineCopy, lines);
     expect([outcome.inserted, outcome.updated, outcome.unchanged]).toEqual([2, 0, 0]);
     expect(outcome.rejected.map((r) => [r.index, r.field, r.value])).toEqual([
       [1, "product_external_id", "p-unknown"],
@@ -58,12 +63,13 @@ describe.each(testEngines())("lines of orders a run created, on %s", (engine) =>
     const session = await createImportRepository(database).begin(workspaceId);
     const orders = stagedRows("orders", ["external_id", "ordered_at", "currency"]);
     orders.values.push(["o1", "2024-01-01T00:00:00.000Z", "EUR"]);
-    await session.upsert(orders);
+    const lineCopy = new NewOrderLineCopy(workspaceId);
+    lineCopy.addOrders((await session.upsert(orders)).created ?? []);
     const batch = (...values: (string | null)[][]) => {
       const lines = stagedRows("order-lines", lineFields);
       lines.values.push(...values);
       lines.lines.push(...values.map((_, i) => i + 2));
-      return session.upsert(lines);
+      return writeImportLines(session, lineCopy, lines);
     };
     const first = await batch(["o1", "1", null, "1", "2", "2"], ["o1", "2", null, "1", "1", "1"], ["o1", "1", null, "2", "2", "4"]);
     expect([first.inserted, first.updated, first.unchanged, first.rejected.length]).toEqual([2, 1, 0, 0]);

@@ -1,3 +1,5 @@
+// PostgreSQL's COPY text format, written by the storage layer and by the
+// import worker thread (which prepares order lines' rows without a database).
 const special = /[\\\t\n\r]/;
 
 /** One value escaped for COPY text format (backslash, tab, newline, carriage return). */
