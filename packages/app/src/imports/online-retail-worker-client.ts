@@ -38,8 +38,8 @@ export class OnlineRetailWorker {
 
   private constructor(source: AsyncIterable<Buffer | string>, data: OnlineRetailWorkerData) {
     this.#source = source[Symbol.asyncIterator]();
-    // The worker allocates short-lived strings and arrays for every line: a larger young generation, as `tenure import` gives its main thread (bin/tenure.mjs).
-    this.#worker = new Worker(workerScript(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+    // The worker makes short-lived strings and arrays for every line: a larger young generation means fewer collections.
+    this.#worker = new Worker(workerScript(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     this.#worker.on("message", (message: FromWorker) => {
       if (message.type === "pull") void this.#pump();
       else this.#push(message.type === "error" ? rebuildError(message.error) : message);

@@ -182,26 +182,26 @@ export class OnlineRetailPreset {
   #seeCustomer(line: number, id: string, country: string, at: string): void {
     const state = this.#customers.get(id);
     if (state === undefined) {
-      this.#customers.set(id, { country, firstSeenAt: at });
+      this.#customers.set(id, { country: detached(country), firstSeenAt: at });
       this.#batch.customers.lines.push(line);
       this.#batch.customers.values.push(this.#customerValues(id, country, at));
       return;
     }
     // Only when it differs: every assignment of a new string to these long-lived records is work for the GC.
-    if (state.country !== country) state.country = country;
+    if (state.country !== country) state.country = detached(country);
     if (at < state.firstSeenAt) state.firstSeenAt = at;
   }
 
   #seeProduct(line: number, stockCode: string, description: string, price: string): void {
     const state = this.#products.get(stockCode);
     if (state === undefined) {
-      const first = { name: description === "" ? stockCode : description, price };
+      const first = { name: description === "" ? stockCode : detached(description), price };
       this.#products.set(stockCode, first);
       this.#batch.products.lines.push(line);
       this.#batch.products.values.push([stockCode, first.name, price, currency]);
       return;
     }
-    if (description !== "" && state.name !== description) state.name = description;
+    if (description !== "" && state.name !== description) state.name = detached(description);
     if (state.price !== price) state.price = price;
   }
 
@@ -209,7 +209,7 @@ export class OnlineRetailPreset {
     let code = this.#countryCodes.get(country);
     if (code === undefined) {
       code = country === "" ? null : countryCodeOf(country);
-      this.#countryCodes.set(country, code);
+      this.#countryCodes.set(detached(country), code);
     }
     return [id, "person", code, firstSeenAt, JSON.stringify(country === "" ? {} : { country })];
   }
@@ -267,6 +267,16 @@ function customerNumber(text: string): string | undefined {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/**
+ * A copy of `text` that does not keep alive the piece of the file it was cut
+ * from: V8 keeps a slice's whole parent string, so a product name kept until
+ * the end of the file would keep its 64 KB piece (4,070 products kept most of
+ * the Online Retail file in memory, and the heap grew with it).
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 function cellOf(record: readonly string[], index: number): string {
