@@ -92,6 +92,27 @@ describe.each(testEngines())("import API on %s", (engine) => {
     expect(run.error?.message).toContain("missing required column external_id");
   });
 
+  it("imports an Online Retail file with the preset (read on the import's worker thread) and serves its rejected line", async () => {
+    const retail = [
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+      "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850.0,United Kingdom",
+      "536365,71053,WHITE METAL LANTERN,six,12/1/2010 8:26,3.39,17850.0,United Kingdom",
+      "C536379,D,Discount,-1,12/1/2010 9:41,27.5,14527.0,United Kingdom",
+      "",
+    ].join("\n");
+    const started = (await upload(api.app, ws, "/api/imports?preset=online-retail&file_name=retail.csv", retail)).json<ImportRunJson>();
+    const run = await finished(ws, started.id);
+    expect(run).toMatchObject({ status: "succeeded", rows_read: 3, rejected: 1, error: null });
+    expect(run.counts).toEqual([
+      { entity: "customers", inserted: 2, updated: 0, unchanged: 0 },
+      { entity: "products", inserted: 2, updated: 0, unchanged: 0 },
+      { entity: "orders", inserted: 2, updated: 0, unchanged: 0 },
+      { entity: "order-lines", inserted: 2, updated: 0, unchanged: 0 },
+    ]);
+    const errors = (await get(ws, `/api/imports/${started.id}/errors.csv`)).body.trim().split("\r\n");
+    expect(errors[1]).toMatch(/^3,Quantity,six,.+,536365,71053,WHITE METAL LANTERN,six,/);
+  });
+
   it("refuses a file over the size limit with 413 before importing anything", async () => {
     const res = await upload(small, ws, "/api/imports?entity=customers", "external_id,name\n" + "x-1,Someone with a long name\n".repeat(5));
     expect(res.statusCode).toBe(413);
