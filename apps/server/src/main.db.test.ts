@@ -20,7 +20,7 @@ describe("startServer on an embedded data directory", () => {
       expect(lines[0]).toBe(`Tenure is running at ${server.url}`);
       expect(lines.join("\n")).toContain(`${server.url}/api/docs`);
       expect(lines.join("\n")).toMatch(/First start: loaded the demo workspace "Demo Co" \(40 customers/);
-      expect(lines.join("\n")).toContain("npx tenure token create --name me");
+      expect(lines.join("\n")).toContain("New API token: the web app's Administration page, or stop the server and run npx tenure token create --name me");
       const token = lines.map((l) => l.trim()).find((l) => l.startsWith("tnr_"));
       const customers = await fetch(`${server.url}/api/customers?limit=5`, { headers: { authorization: `Bearer ${token}` } });
       expect(customers.status).toBe(200);

@@ -155,6 +155,8 @@ function banner(config: Config, url: string, first: FirstStart): string[] {
   } else if (first.kind === "empty") {
     lines.push("The database is empty (TENURE_DEMO=0). Load the demo with: npx tenure demo");
   }
-  lines.push("  New API token: npx tenure token create --name me", "Press Ctrl+C to stop.");
+  // An embedded database is held by this process: a CLI command cannot open it while the server runs.
+  const newToken = config.databaseUrl ? "npx tenure token create --name me" : "the web app's Administration page, or stop the server and run npx tenure token create --name me";
+  lines.push(`  New API token: ${newToken}`, "Press Ctrl+C to stop.");
   return lines;
 }

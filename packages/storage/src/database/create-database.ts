@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { PglitePool } from "./pglite-pool.ts";
 import type { Schema } from "./schema.ts";
 
@@ -79,18 +80,28 @@ async function openServer(url: string, poolSize: number, onConnectionLost: (erro
 }
 
 async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(image ? { loadDataDir: image } : {}),
-    relaxedDurability: false,
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [NUMERIC]: (v: string) => v,
-      [DATE]: (v: string) => v,
-      [pgliteTypes.TIMESTAMPTZ]: (v: string) => new Date(v),
-    },
-  });
+  let lock: DataDirLock | null = null;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(image ? { loadDataDir: image } : {}),
+      relaxedDurability: false,
+      parsers: {
+        [INT8]: (v: string) => Number(v),
+        [NUMERIC]: (v: string) => v,
+        [DATE]: (v: string) => v,
+        [pgliteTypes.TIMESTAMPTZ]: (v: string) => new Date(v),
+      },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const pool = new PglitePool(pglite);
   const db = new Kysely<Schema>({
     dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
@@ -101,8 +112,12 @@ async function openPglite(dataDir: string | undefined, image: Blob | undefined):
     pglite,
     pool: null,
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

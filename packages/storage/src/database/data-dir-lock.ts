@@ -1,0 +1,77 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { AppError } from "@tenure/shared";
+
+/** Held while a process has an embedded database's data directory open. */
+export interface DataDirLock {
+  release(): void;
+}
+
+/**
+ * PGlite keeps a data directory open in one process only: a second process
+ * opening it (a CLI command while the server runs) works on its own copy of
+ * the pages, its writes are lost or overwrite the first's, and the files can
+ * end up corrupt. So opening takes a lock file beside the directory
+ * (`<dir>.lock`, holding the process id), and a second opener is refused
+ * with a clear error instead. A lock left by a process that no longer runs
+ * (killed, crashed) is taken over.
+ */
+export function lockDataDir(dataDir: string): DataDirLock {
+  const path = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return {
+        release() {
+          if (holder(path) === process.pid) unlinkSync(path);
+        },
+      };
+    } catch (error) {
+      if (!isCode(error, "EEXIST")) throw error;
+      const pid = holder(path);
+      if (pid !== null && isRunning(pid)) {
+        throw new AppError(
+          "database_in_use",
+          "conflict",
+          `The embedded database in ${dataDir} is in use by another Tenure process (pid ${pid}), such as a running server. ` +
+            "Stop that process first, or, while the server runs, do this through it (API tokens: the web app's Administration page). " +
+            "A PostgreSQL server (DATABASE_URL) can be used by several processes at once.",
+          { pid, path },
+        );
+      }
+      unlinkIfPresent(path); // left by a process that is gone
+    }
+  }
+  throw new AppError("database_in_use", "conflict", `Could not take the lock ${path} on the embedded database`, { path });
+}
+
+function holder(path: string): number | null {
+  try {
+    const pid = Number(readFileSync(path, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return isCode(error, "EPERM"); // alive, another user's
+  }
+}
+
+function unlinkIfPresent(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if (!isCode(error, "ENOENT")) throw error;
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && "code" in error && error.code === code;
+}
