@@ -36,7 +36,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
           "conflict",
           `The embedded database in ${dataDir} is in use by another Tenure process (pid ${pid}), such as a running server. ` +
             "Stop that process first, or, while the server runs, do this through it (API tokens: the web app's Administration page). " +
-            "A PostgreSQL server (DATABASE_URL) can be used by several processes at once.",
+            `A PostgreSQL server (DATABASE_URL) can be used by several processes at once. (If no Tenure process uses it, delete ${path}.)`,
           { pid, path },
         );
       }
