@@ -1,5 +1,8 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { AppError } from "@tenure/shared";
+
+/** Lock files this process holds: a lock naming this process's id is only ours if it is here (ids are reused, e.g. pid 1 in a container). */
+const held = new Set<string>();
 
 /** Held while a process has an embedded database's data directory open. */
 export interface DataDirLock {
@@ -13,7 +16,9 @@ export interface DataDirLock {
  * end up corrupt. So opening takes a lock file beside the directory
  * (`<dir>.lock`, holding the process id), and a second opener is refused
  * with a clear error instead. A lock left by a process that no longer runs
- * (killed, crashed) is taken over.
+ * (killed, crashed) is taken over, and so is one whose process id now
+ * belongs to a process started after the lock was written (ids are reused
+ * after a restart, as a container's server is pid 1 each time).
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const path = `${dataDir}.lock`;
@@ -22,15 +27,17 @@ export function lockDataDir(dataDir: string): DataDirLock {
       const fd = openSync(path, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(path);
       return {
         release() {
+          held.delete(path);
           if (holder(path) === process.pid) unlinkSync(path);
         },
       };
     } catch (error) {
       if (!isCode(error, "EEXIST")) throw error;
       const pid = holder(path);
-      if (pid !== null && isRunning(pid)) {
+      if (pid !== null && holds(pid, path)) {
         throw new AppError(
           "database_in_use",
           "conflict",
@@ -55,12 +62,26 @@ function holder(path: string): number | null {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether the process `pid` written in the lock at `path` still holds it. */
+function holds(pid: number, path: string): boolean {
+  if (pid === process.pid) return held.has(path);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return isCode(error, "EPERM"); // alive, another user's
+    if (!isCode(error, "EPERM")) return false; // EPERM: alive, another user's
+  }
+  const started = processStartMs(pid);
+  return started === null || started <= statSync(path).mtimeMs + 1000;
+}
+
+/** When process `pid` started, in ms since the epoch (Linux /proc; null elsewhere or when unreadable). */
+function processStartMs(pid: number): number | null {
+  try {
+    const ticks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19]); // field 22: starttime
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
   }
 }
 
