@@ -38,10 +38,10 @@ const sortFields: readonly CustomerSortField[] = ["name", "created_at", "updated
  * created_at; an organisations-only list (kind organization) may still be
  * sorted by name, since an organisation's name is not personal.
  */
-async function sortFor(ctx: RequestContext, deps: { repositories: Pick<Repositories, "consents"> }, input: ListCustomersInput): Promise<CustomerSortField> {
+function sortFor(input: ListCustomersInput, purposeAllowed: boolean): CustomerSortField {
   if (input.sort !== undefined && !sortFields.includes(input.sort)) throw invalidInput("sort", `sort must be one of ${sortFields.join(", ")}`);
   if (input.sort !== undefined && input.sort !== "name") return input.sort;
-  const namesShown = input.kind === "organization" || (await decideCallerPurpose(ctx, deps, ctx.purpose)).allowed;
+  const namesShown = input.kind === "organization" || purposeAllowed;
   if (namesShown) return "name";
   if (input.sort === undefined) return "created_at";
   throw new AppError(
@@ -63,7 +63,8 @@ export async function listCustomers(
   input: ListCustomersInput,
 ): Promise<CustomerList> {
   authorize(ctx, "customers.read");
-  const sort = await sortFor(ctx, deps, input);
+  const purpose = await decideCallerPurpose(ctx, deps, ctx.purpose);
+  const sort = sortFor(input, purpose.allowed);
   const direction = input.direction ?? "asc";
   const limit = checkLimit(input.limit);
   const after = decodeCursorOrThrow(input.cursor, customerSearchOrder({ sort, direction }));
@@ -83,6 +84,8 @@ export async function listCustomers(
     after,
     limit,
     scope: customerScopeOf(ctx),
+    // Names of customers who withdrew consent are shown masked: q must not find them by name either.
+    nameMatchConsent: purpose.allowed && ctx.purpose !== null ? ctx.purpose : "any",
   });
   const shown = await revealPersonalData(ctx, deps, page.items.map((customer) => ({ customer })));
   return { items: shown.map((s) => s.customer), total: page.total, nextCursor: page.next ? encodePageCursor(page.next) : null };

@@ -1,6 +1,7 @@
 import type { Customer, CustomerKind } from "./customer.ts";
 import type { PageCursor } from "./page-cursor.ts";
 import type { CustomerScope } from "../security/customer-scope.ts";
+import type { Purpose } from "@tenure/shared";
 
 /** clv and p_alive: the customer's latest scores (customers without scores come last either way). */
 export type CustomerSortField = "name" | "created_at" | "updated_at" | "clv" | "p_alive";
@@ -22,6 +23,13 @@ export interface CustomerSearch {
   limit: number;
   /** Only the customers the caller may see (row rule of reps and agents); absent = all. */
   scope?: CustomerScope;
+  /**
+   * With `q`: a name or e-mail matches only customers who have not withdrawn
+   * consent for this purpose ("any": for any purpose), so a search cannot
+   * probe names the caller is shown masked; an exact external id still
+   * matches. Absent: every customer (internal callers).
+   */
+  nameMatchConsent?: Purpose | "any";
 }
 
 export interface CustomerPage {

@@ -1,5 +1,6 @@
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import type { CustomerSearch, CustomerSortField } from "@tenure/domain";
+import type { Purpose } from "@tenure/shared";
 import type { Schema } from "../database/schema.ts";
 import { supportedCustomerCondition } from "../security/supported-customers.ts";
 
@@ -17,7 +18,13 @@ export function customerSearchFilters(workspaceId: string, search: CustomerSearc
   if (search.q !== null) {
     const q = search.q.toLowerCase();
     const prefix = q.replace(/[\\%_]/g, (ch) => `\\${ch}`) + "%";
-    where.push(sql<SqlBool>`(lower(c.name) like ${prefix} or lower(c.email) = ${q} or lower(c.external_id) = ${q})`);
+    const personal = sql<SqlBool>`(lower(c.name) like ${prefix} or lower(c.email) = ${q})`;
+    const consent = search.nameMatchConsent;
+    where.push(
+      consent === undefined
+        ? sql<SqlBool>`(${personal} or lower(c.external_id) = ${q})`
+        : sql<SqlBool>`(lower(c.external_id) = ${q} or (${personal} and not ${withdrawn(sql`c`, consent)}))`,
+    );
   }
   const scope = search.scope;
   if (scope?.kind === "owned") where.push(sql<SqlBool>`c.owner_user_id = ${scope.userId}`);
@@ -37,6 +44,14 @@ export function customerSearchFilters(workspaceId: string, search: CustomerSearc
     );
   }
   return where;
+}
+
+/** Whether customer `c` has withdrawn consent for `purpose` (its latest record for it says so), or for any purpose. */
+function withdrawn(c: RawBuilder<unknown>, purpose: Purpose | "any"): RawBuilder<SqlBool> {
+  const latest = purpose === "any"
+    ? sql`select distinct on (r.purpose) r.status from consent_records r where r.workspace_id = ${c}.workspace_id and r.customer_id = ${c}.id order by r.purpose, r.recorded_at desc, r.id desc`
+    : sql`select r.status from consent_records r where r.workspace_id = ${c}.workspace_id and r.customer_id = ${c}.id and r.purpose = ${purpose} order by r.recorded_at desc, r.id desc limit 1`;
+  return sql<SqlBool>`exists (select 1 from (${latest}) l where l.status = 'withdrawn')`;
 }
 
 /** How many customers (alias `c`) meet `where`. */

@@ -86,6 +86,28 @@ describe.each(testEngines())("sorting the customers list by name while names are
     expect(next.items.map((c) => c.name)).toEqual(["Alpha Org"]);
   });
 
+  it("does not find a customer who withdrew consent by name or e-mail, only by external id", async () => {
+    const mia = (await get("/api/customers?q=mia", { purpose: "service" })).json<ListJson>().items[0];
+    expect(mia?.name).toBe("Mia Brown");
+    await api.call(ws, "PATCH", `/api/customers/${mia?.id}`, { external_id: "crm-mia" });
+    const withdrawn = await api.call(ws, "POST", `/api/customers/${mia?.id}/consents`, { purpose: "marketing", status: "withdrawn" });
+    expect(withdrawn.statusCode).toBe(201);
+    const found = (url: string, purpose?: string) => get(url, purpose ? { purpose } : {}).then((res) => res.json<ListJson & { total: number }>());
+
+    // Declaring service, which she still allows, her name shows and can be searched.
+    expect((await found("/api/customers?q=mi", "service")).items.map((c) => c.name)).toEqual(["Mia Brown"]);
+    // Without a purpose every name is masked, and hers (withdrawn for a purpose) cannot be probed for.
+    for (const q of ["mi", "mia%20b", "mia@example.com"]) expect(await found(`/api/customers?q=${q}`)).toMatchObject({ items: [], total: 0 });
+    // Zoe, who withdrew nothing, is still found by a masked search.
+    expect((await found("/api/customers?q=zo")).items.map((c) => c.id)).toHaveLength(1);
+    // By external id she is found (masked): it names no one.
+    expect((await found("/api/customers?q=crm-mia")).items.map((c) => [c.id, c.name])).toEqual([[mia?.id, "M*** B***"]]);
+
+    await api.call(ws, "POST", `/api/customers/${mia?.id}/consents`, { purpose: "service", status: "withdrawn" });
+    expect(await found("/api/customers?q=mia", "service")).toMatchObject({ items: [], total: 0 });
+    expect((await found("/api/customers?q=crm-mia&sort=-clv", "service")).items.map((c) => c.id)).toEqual([mia?.id]);
+  });
+
   it("still sorts organisations by name for a masked caller: their names are not personal", async () => {
     const res = await get("/api/customers?type=organization&sort=name", { analyst: true });
     expect(res.statusCode).toBe(200);
