@@ -129,6 +129,7 @@ export async function runImport(repositories: Repositories, options: RunImportOp
         map,
         timeZone: options.timezone,
         dryRun: options.dryRun ?? false,
+        fileName: options.file,
         workspaceCurrency: workspace.defaultCurrency,
         onHeader: (header) => errors?.write(csvLine(["line", "column", "value", "reason", ...header])),
         onRejected,

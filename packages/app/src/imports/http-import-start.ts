@@ -53,6 +53,7 @@ export async function startHttpImport(
         map: input.map,
         timeZone: input.timeZone,
         dryRun: input.dryRun,
+        fileName: input.fileName,
         workspaceCurrency: workspace.defaultCurrency,
         onHeader: (header) => upload.errors.header(header),
         onRejected: (rejection) => upload.errors.reject(rejection),

@@ -54,7 +54,7 @@ describe.each(testEngines())("importFile on %s", (engine) => {
 
   it("loads the Online Retail extract as customers, products, orders and lines; a re-import changes nothing", async () => {
     const ctx = await workspace();
-    const first = await run(ctx, fixture, { preset: "online-retail", batchSize: 700 });
+    const first = await run(ctx, fixture, { preset: "online-retail", batchSize: 700, fileName: "extract.csv" });
     expect(first.result).toMatchObject({ rowsRead: extract.lines, rejected: 0 });
     expect(first.counts).toEqual({
       customers: [extract.customers, 0, 0],
@@ -62,6 +62,27 @@ describe.each(testEngines())("importFile on %s", (engine) => {
       orders: [extract.orders, 0, 0],
       "order-lines": [extract.lines, 0, 0],
     });
+    const audited = await database.db.selectFrom("audit_log").select(["action", "actor_id", "customer_id", "details"]).where("workspace_id", "=", ctx.workspaceId).execute();
+    expect(audited).toEqual([
+      {
+        action: "import.run",
+        actor_id: "usr_test",
+        customer_id: null,
+        details: {
+          entity: null,
+          preset: "online-retail",
+          file_name: "extract.csv",
+          rows_read: extract.lines,
+          rejected: 0,
+          counts: {
+            customers: { inserted: extract.customers, updated: 0, unchanged: 0 },
+            products: { inserted: extract.products, updated: 0, unchanged: 0 },
+            orders: { inserted: extract.orders, updated: 0, unchanged: 0 },
+            "order-lines": { inserted: extract.lines, updated: 0, unchanged: 0 },
+          },
+        },
+      },
+    ]);
     const orders = await sql<{ cancelled: number; anonymous: number; total: string; cancelled_total: string }>`
       select count(*) filter (where status = 'cancelled') as cancelled, count(*) filter (where customer_id is null) as anonymous,
              sum(total) as total, sum(total) filter (where status = 'cancelled') as cancelled_total
@@ -246,5 +267,7 @@ describe.each(testEngines())("importFile on %s", (engine) => {
     expect(dry.counts["order-lines"]).toEqual([extract.lines, 0, 0]);
     expect(await count("order_lines", ctx)).toBe(0);
     expect(await count("customers", ctx)).toBe(0);
+    const audited = await database.db.selectFrom("audit_log").select("action").where("workspace_id", "=", ctx.workspaceId).execute();
+    expect(audited).toEqual([]); // nothing stored, nothing to record
   });
 });

@@ -1,7 +1,8 @@
-import { buildImportPlan, type ImportEntity, type ImportPreset, type ImportSession, type Repositories } from "@tenure/domain";
+import { buildImportPlan, type ImportEntity, type ImportPreset, type ImportSession, type NewAuditEntry, type Repositories } from "@tenure/domain";
 import { AppError, isTimeZone, type RequestContext } from "@tenure/shared";
 import type { ImportCounts } from "./import-counts.ts";
 import { ImportTally, type ImportListeners } from "./import-tally.ts";
+import { auditEntry } from "../security/audit-entry.ts";
 import { authorize } from "../security/authorize.ts";
 import { OnlineRetailWorker } from "./online-retail-worker-client.ts";
 import { readCsvRecords } from "./read-csv-records.ts";
@@ -26,6 +27,8 @@ export interface ImportFileInput extends ImportListeners {
   readonly onHeader?: (header: readonly string[]) => void;
   /** Rows per database batch (default 20,000). */
   readonly batchSize?: number;
+  /** The file's name, for the audit row (CLI: the path given; HTTP: file_name). */
+  readonly fileName?: string | null;
 }
 
 export interface ImportFileResult {
@@ -73,17 +76,26 @@ export async function importFile(ctx: RequestContext, deps: { repositories: Repo
   } finally {
     await prepared.close?.();
   }
-  if (input.dryRun) await session.rollback();
-  else await session.commit();
-  return {
-    header,
-    delimiter,
-    ignoredColumns,
-    rowsRead: tally.rowsRead,
-    rejected: tally.rejected,
-    dryRun: input.dryRun ?? false,
-    counts,
-  };
+  const result: ImportFileResult = { header, delimiter, ignoredColumns, rowsRead: tally.rowsRead, rejected: tally.rejected, dryRun: input.dryRun ?? false, counts };
+  if (input.dryRun) {
+    await session.rollback();
+    return result;
+  }
+  await session.commit();
+  await deps.repositories.audit.append([importAuditEntry(ctx, input, result)]);
+  return result;
+}
+
+/** Who imported what into the workspace, and what it did (a bulk write of customer data; a dry run stores nothing and is not recorded). */
+function importAuditEntry(ctx: RequestContext, input: ImportFileInput, result: ImportFileResult): NewAuditEntry {
+  return auditEntry(ctx, "import.run", null, [], {
+    entity: input.entity,
+    preset: input.preset ?? null,
+    file_name: input.fileName ?? null,
+    rows_read: result.rowsRead,
+    rejected: result.rejected,
+    counts: Object.fromEntries(result.counts.map((c) => [c.entity, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged }])),
+  });
 }
 
 /** A file whose header was read and found usable, and how to write it in an import session. */

@@ -15,6 +15,7 @@ export type AuditAction =
   | "user.enable"
   | "token.create"
   | "token.revoke"
+  | "import.run"
   | "session.sign_in"
   | "session.sign_in_failed";
 
@@ -32,6 +33,7 @@ export const auditActions: readonly AuditAction[] = [
   "user.enable",
   "token.create",
   "token.revoke",
+  "import.run",
   "session.sign_in",
   "session.sign_in_failed",
 ];

@@ -75,6 +75,17 @@ describe.each(testEngines())("import API on %s", (engine) => {
     const stored = await api.call(ws, "GET", "/api/customers?q=C-3");
     expect(stored.json<{ items: Array<{ name: string; country: string }> }>().items[0]).toMatchObject({ name: "Cy Chan", country: "JP" });
     expect((await get(ws, "/api/imports")).json<{ items: ImportRunJson[] }>().items.map((r) => r.id)).toContain(started.id);
+
+    // The audit trail keeps who imported what, after the run itself is forgotten.
+    const audit = (await get(ws, "/api/audit?action=import.run")).json<{ items: Array<{ details: Record<string, unknown> }> }>();
+    expect(audit.items.map((a) => a.details)).toContainEqual({
+      entity: "customers",
+      preset: null,
+      file_name: "crm.csv",
+      rows_read: 3,
+      rejected: 1,
+      counts: { customers: { inserted: 2, updated: 0, unchanged: 0 } },
+    });
   });
 
   it("takes an upload streamed over a real connection", async () => {
