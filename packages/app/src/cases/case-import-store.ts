@@ -1,5 +1,6 @@
 import type { Case, CaseEvent, CaseStatus, Repositories, Team } from "@tenure/domain";
 import { newId, type RequestContext } from "@tenure/shared";
+import { importAuditEntry, type ImportAudited } from "../imports/import-audit-entry.ts";
 import { caseTimelineEvent } from "./case-timeline-event.ts";
 
 /** A row of an import file that was not imported, and why. */
@@ -34,7 +35,9 @@ export function importedStatusEvent(from: CaseStatus, to: CaseStatus, at: Date, 
 /**
  * Write the cases whose external id is new, with their events and their
  * customer-timeline events (case.opened, case.resolved), and the teams they
- * name, in one transaction; the rest are counted as skipped.
+ * name, in one transaction; the rest are counted as skipped. When it wrote
+ * any, the import's audit row (`import.run`) is written in the same
+ * transaction.
  */
 export async function storeImportedCases(
   ctx: RequestContext,
@@ -42,6 +45,7 @@ export async function storeImportedCases(
   cases: readonly ImportedCase[],
   teams: readonly Team[],
   source: string,
+  audited: Omit<ImportAudited, "entity" | "counts">,
 ): Promise<{ inserted: number; skipped: number }> {
   return deps.repositories.transaction(async (tx) => {
     const externalIds = cases.map((c) => c.case.externalId).filter((id): id is string => id !== null);
@@ -58,6 +62,8 @@ export async function storeImportedCases(
         ],
       })),
     );
+    const counts = { cases: { inserted: fresh.length, updated: 0, unchanged: cases.length - fresh.length } };
+    if (fresh.length > 0) await tx.audit.append([importAuditEntry(ctx, { ...audited, entity: "cases", counts })]);
     return { inserted: fresh.length, skipped: cases.length - fresh.length };
   });
 }

@@ -84,6 +84,11 @@ describe.each(testEngines())("case imports on %s", (engine) => {
     expect(events.map((e) => e.toStatus)).toEqual(["new", "open", "resolved", "closed"]);
     const again = await importCasesCsv(ctx, { repositories }, source(read("cases.csv")));
     expect(again).toMatchObject({ inserted: 0, skipped: 4 });
+    // One audit row, for the import that stored something (the re-run stored nothing).
+    const audited = await database.db.selectFrom("audit_log").select(["action", "details"]).where("workspace_id", "=", ctx.workspaceId).where("action", "=", "import.run").execute();
+    expect(audited.map((a) => a.details)).toEqual([
+      { entity: "cases", preset: null, file_name: null, rows_read: 8, rejected: 4, counts: { cases: { inserted: 4, updated: 0, unchanged: 0 } } },
+    ]);
   });
 
   it("imports the Helpdesk extract with its status history, and the service metrics agree with the raw log", async () => {

@@ -87,7 +87,7 @@ export async function importCasesCsv(
     const built = buildCase(ctx.workspaceId, { ...row.draft, customerId, teamId }, now);
     cases.push({ case: built, events: historyOf(built) });
   }
-  const stored = await storeImportedCases(ctx, deps, cases, [...teams.values()], "import");
+  const stored = await storeImportedCases(ctx, deps, cases, [...teams.values()], "import", { rowsRead: read, rejected: rejected.length });
   rejected.sort((a, b) => a.line - b.line);
   return { cases: cases.length, ...stored, rejected, outOfOrder: 0 };
 }

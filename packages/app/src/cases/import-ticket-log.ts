@@ -130,7 +130,7 @@ export async function importTicketLog(
     const events = replay.events.map((e) => ({ kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, actorUserId: null, body: e.body, data: e.data, occurredAt: e.at }));
     return { case: row, events };
   });
-  const stored = await storeImportedCases(ctx, deps, cases, [...teams.values()], `import:${options.format}`);
+  const stored = await storeImportedCases(ctx, deps, cases, [...teams.values()], `import:${options.format}`, { preset: options.format, rowsRead: read, rejected: rejected.length });
   return { cases: cases.length, ...stored, rejected, outOfOrder: replays.reduce((n, r) => n + r.outOfOrder, 0) };
 }
 

@@ -4,6 +4,7 @@ import { authorize } from "../security/authorize.ts";
 import { analyseFeedback, themeDictionaryOf } from "./analyse-feedback.ts";
 import { checkFeedbackFields } from "./check-feedback-fields.ts";
 import { missingCustomers, parseCsvRecords, type CsvLineProblem } from "./parse-csv-records.ts";
+import { importAuditEntry } from "../imports/import-audit-entry.ts";
 
 export type FeedbackImportResult = { ok: true; imported: number; duplicates: number } | { ok: false; problems: CsvLineProblem[] };
 
@@ -55,6 +56,8 @@ export async function importFeedback(
       if (await tx.feedback.insertFeedback(item)) imported++;
       if ((index + 1) % 500 === 0 || index + 1 === items.length) input.onProgress?.(index + 1, items.length);
     }
+    const counts = { "feedback": { inserted: imported, updated: 0, unchanged: items.length - imported } };
+    if (imported > 0) await tx.audit.append([importAuditEntry(ctx, { entity: "feedback", rowsRead: records.length, rejected: 0, counts })]);
     return { ok: true, imported, duplicates: items.length - imported };
   });
 }

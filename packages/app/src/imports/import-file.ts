@@ -1,9 +1,9 @@
-import { buildImportPlan, type ImportEntity, type ImportPreset, type ImportSession, type NewAuditEntry, type Repositories } from "@tenure/domain";
+import { buildImportPlan, type ImportEntity, type ImportPreset, type ImportSession, type Repositories } from "@tenure/domain";
 import { AppError, isTimeZone, type RequestContext } from "@tenure/shared";
 import type { ImportCounts } from "./import-counts.ts";
 import { ImportTally, type ImportListeners } from "./import-tally.ts";
-import { auditEntry } from "../security/audit-entry.ts";
 import { authorize } from "../security/authorize.ts";
+import { importAuditEntry } from "./import-audit-entry.ts";
 import { OnlineRetailWorker } from "./online-retail-worker-client.ts";
 import { readCsvRecords } from "./read-csv-records.ts";
 import { writeEntityFile } from "./write-entity-file.ts";
@@ -82,20 +82,11 @@ export async function importFile(ctx: RequestContext, deps: { repositories: Repo
     return result;
   }
   await session.commit();
-  await deps.repositories.audit.append([importAuditEntry(ctx, input, result)]);
+  const written = Object.fromEntries(counts.map(({ entity, inserted, updated, unchanged }) => [entity, { inserted, updated, unchanged }]));
+  await deps.repositories.audit.append([
+    importAuditEntry(ctx, { entity: input.entity, preset: input.preset ?? null, fileName: input.fileName ?? null, rowsRead: result.rowsRead, rejected: result.rejected, counts: written }),
+  ]);
   return result;
-}
-
-/** Who imported what into the workspace, and what it did (a bulk write of customer data; a dry run stores nothing and is not recorded). */
-function importAuditEntry(ctx: RequestContext, input: ImportFileInput, result: ImportFileResult): NewAuditEntry {
-  return auditEntry(ctx, "import.run", null, [], {
-    entity: input.entity,
-    preset: input.preset ?? null,
-    file_name: input.fileName ?? null,
-    rows_read: result.rowsRead,
-    rejected: result.rejected,
-    counts: Object.fromEntries(result.counts.map((c) => [c.entity, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged }])),
-  });
 }
 
 /** A file whose header was read and found usable, and how to write it in an import session. */

@@ -3,6 +3,7 @@ import { AppError, newId, type RequestContext } from "@tenure/shared";
 import { recordSurveyComment } from "../feedback/analyse-feedback.ts";
 import { missingCustomers, parseCsvRecords, type CsvLineProblem } from "../feedback/parse-csv-records.ts";
 import { authorize } from "../security/authorize.ts";
+import { importAuditEntry } from "../imports/import-audit-entry.ts";
 
 /** One refused CSV line; `line` counts from 1 with the header as line 1. */
 export type AnswerImportProblem = CsvLineProblem;
@@ -74,6 +75,8 @@ export async function importSurveyAnswers(
       imported++;
       await recordSurveyComment(tx, ctx.workspaceId, { ...response, language: response.locale ?? "en" }, now);
     }
+    const counts = { "survey-answers": { inserted: imported, updated: 0, unchanged: responses.length - imported } };
+    if (imported > 0) await tx.audit.append([importAuditEntry(ctx, { entity: "survey-answers", rowsRead: records.length, rejected: 0, counts })]);
     return { ok: true, imported, duplicates: responses.length - imported };
   });
 }
