@@ -71,7 +71,7 @@ export const importsMessages = defineMessages("imports", {
     },
     recent: {
       title: "Recent imports",
-      caption: "Imports run through this server since it started, newest first.",
+      caption: "Imports run through this server since it started, newest first. Every import that stored something is also kept in the audit log (administrators: Administration → Audit log).",
       empty: "No import yet. Choose a file above to start one.",
       file: "File",
       kind: "Rows are",
@@ -155,7 +155,7 @@ export const importsMessages = defineMessages("imports", {
     },
     recent: {
       title: "最近のインポート",
-      caption: "このサーバーの起動後に実行されたインポート（新しい順）。",
+      caption: "このサーバーの起動後に実行されたインポート（新しい順）。データを保存したインポートは監査ログにも残ります（管理者：管理 → 監査ログ）。",
       empty: "まだインポートはありません。上でファイルを選んで開始してください。",
       file: "ファイル",
       kind: "行の種類",
@@ -239,7 +239,7 @@ export const importsMessages = defineMessages("imports", {
     },
     recent: {
       title: "最近的导入",
-      caption: "此服务器启动以来的导入，最新的在前。",
+      caption: "此服务器启动以来的导入，最新的在前。保存了数据的导入也会记入审计日志（管理员：管理 → 审计日志）。",
       empty: "还没有导入。请在上方选择文件开始。",
       file: "文件",
       kind: "行的类型",
@@ -323,7 +323,7 @@ export const importsMessages = defineMessages("imports", {
     },
     recent: {
       title: "Недавние импорты",
-      caption: "Импорты на этом сервере с момента его запуска, новые сверху.",
+      caption: "Импорты на этом сервере с момента его запуска, новые сверху. Импорты, сохранившие данные, остаются и в журнале аудита (администраторам: Администрирование → Журнал аудита).",
       empty: "Импортов ещё не было. Выберите файл выше, чтобы начать.",
       file: "Файл",
       kind: "Строки",
