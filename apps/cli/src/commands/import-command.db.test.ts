@@ -42,6 +42,14 @@ describe("tenure import (runImport)", () => {
     expect(out[1]).toBe("  customers    inserted 1, updated 0, unchanged 0");
     expect(err).toEqual(['line 3, email "bad": not an e-mail address', `Rejected rows are in ${errors}`]);
     expect(readFileSync(errors, "utf8")).toBe('line,column,value,reason,No,Name,email\n3,email,bad,not an e-mail address,c2,"Bob, Jr",bad\n');
+    const audited = await database.db.selectFrom("audit_log").select(["action", "actor_id", "details"]).where("workspace_id", "=", "ws_demo").execute();
+    expect(audited).toEqual([
+      {
+        action: "import.run",
+        actor_id: "cli",
+        details: { entity: "customers", preset: null, file_name: "customers.csv", rows_read: 2, rejected: 1, counts: { customers: { inserted: 1, updated: 0, unchanged: 0 } } },
+      },
+    ]);
   });
 
   it("refits customer value after importing purchases, observing up to the latest purchase", async () => {

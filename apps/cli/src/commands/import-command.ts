@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, statSync, type WriteStream } from "node:fs";
+import { basename } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Command } from "commander";
@@ -129,7 +130,7 @@ export async function runImport(repositories: Repositories, options: RunImportOp
         map,
         timeZone: options.timezone,
         dryRun: options.dryRun ?? false,
-        fileName: options.file,
+        fileName: basename(options.file),
         workspaceCurrency: workspace.defaultCurrency,
         onHeader: (header) => errors?.write(csvLine(["line", "column", "value", "reason", ...header])),
         onRejected,

@@ -27,7 +27,7 @@ export interface ImportFileInput extends ImportListeners {
   readonly onHeader?: (header: readonly string[]) => void;
   /** Rows per database batch (default 20,000). */
   readonly batchSize?: number;
-  /** The file's name, for the audit row (CLI: the path given; HTTP: file_name). */
+  /** The file's name, for the audit row (CLI: the file's name without its folders; HTTP: file_name). */
   readonly fileName?: string | null;
 }
 
