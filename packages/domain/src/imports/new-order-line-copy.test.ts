@@ -34,6 +34,17 @@ describe("NewOrderLineCopy", () => {
     expect(encoded.rest.lines).toEqual([12, 13, 14]);
   });
 
+  it("knows each line number it copied into an order, in file order or not, written \"7\" or \"07\"", () => {
+    const copy = new NewOrderLineCopy("ws_1");
+    copy.addOrders([["o1", "ord_1"]]);
+    const numbers = ["1", "2", "4", "3", "07", "5", "2", "7", "6", "4", "8"];
+    const encoded = copy.encode(batch(...numbers.map((n) => ["o1", n, null, null, "1"])));
+    // copied once each: 1, 2, 4, 3, 07, 5, 6, 8; again (left to update the copy): 2, 7, 4
+    expect(encoded.copied).toBe(8);
+    expect(encoded.positions).toEqual([6, 7, 9]);
+    expect(copy.encode(batch(["o1", "9", null, null, "1"], ["o1", "3", null, null, "1"])).positions).toEqual([1]);
+  });
+
   it("remembers the keys it copied across batches, and copies nothing before an order was created", () => {
     const copy = new NewOrderLineCopy("ws_1");
     const none = copy.encode(batch(["o1", "1", null, null, "1"]));

@@ -30,7 +30,7 @@ export interface NewOrderLineRows {
 export class NewOrderLineCopy {
   readonly #workspaceId: string;
   /** External id → id of the orders this run inserted, and the line numbers copied into each. */
-  readonly #orders = new Map<string, { readonly id: string; readonly lines: Set<string> }>();
+  readonly #orders = new Map<string, CreatedOrder>();
   /** External id → id (null: not stored) of the products looked up. */
   readonly #products = new Map<string, string | null>();
 
@@ -40,7 +40,7 @@ export class NewOrderLineCopy {
 
   /** Record orders the run has just inserted: [external id, id] pairs. */
   addOrders(created: readonly (readonly [string, string])[]): void {
-    for (const [externalId, id] of created) this.#orders.set(externalId, { id, lines: new Set() });
+    for (const [externalId, id] of created) this.#orders.set(externalId, new CreatedOrder(id));
   }
 
   /** The distinct product external ids of `rows` not looked up yet (to look up before encode). */
@@ -77,13 +77,12 @@ export class NewOrderLineCopy {
       const lineNo = values[lineAt] ?? "";
       const product = productAt < 0 ? null : (values[productAt] ?? null);
       const productId = product === null ? null : (this.#products.get(product) ?? undefined); // undefined: not stored
-      if (order === undefined || productId === undefined || order.lines.has(lineNo)) {
+      if (order === undefined || productId === undefined || !order.takeLine(lineNo)) {
         rest.lines.push(rows.lines[index] ?? 0);
         rest.values.push(values);
         positions.push(index);
         return;
       }
-      order.lines.add(lineNo);
       let line = `${this.#workspaceId}\t${order.id}`;
       if (productAt >= 0) line += productId === null ? "\t\\N" : `\t${productId}`;
       for (const i of plain) {
@@ -94,5 +93,39 @@ export class NewOrderLineCopy {
       copied++;
     });
     return { columns, text, copied, rest, positions };
+  }
+}
+
+/**
+ * An order the run created and the line numbers copied into it. Lines come
+ * numbered 1, 2, 3, … in file order (the preset numbers them so), so the
+ * numbers below `next` are kept as that one number and only others in a
+ * set: memory stays a few dozen bytes an order however many lines it has
+ * (a set of every number took about 1 KB an order, 100 MB for 2M lines).
+ */
+class CreatedOrder {
+  readonly id: string;
+  /** Every line number from 1 up to below this was copied. */
+  #next = 1;
+  /** Line numbers copied out of that run (null while there are none); a value that is not a line number is kept as written. */
+  #others: Set<number | string> | null = null;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  /** Record `lineNo` as copied; false when it was copied before (the line must update that copy instead). */
+  takeLine(lineNo: string): boolean {
+    const n = Number(lineNo);
+    const key = Number.isSafeInteger(n) && n >= 1 && lineNo.trim() !== "" ? n : lineNo; // "07" and "7" are one key, as in the database
+    if (key === this.#next) {
+      this.#next++;
+      while (this.#others?.delete(this.#next)) this.#next++;
+      return true;
+    }
+    if (typeof key === "number" && key < this.#next) return false;
+    if (this.#others?.has(key)) return false;
+    (this.#others ??= new Set()).add(key);
+    return true;
   }
 }
