@@ -87,6 +87,6 @@ export async function listCustomers(
     // Names of customers who withdrew consent are shown masked: q must not find them by name either.
     nameMatchConsent: purpose.allowed && ctx.purpose !== null ? ctx.purpose : "any",
   });
-  const shown = await revealPersonalData(ctx, deps, page.items.map((customer) => ({ customer })));
+  const shown = await revealPersonalData(ctx, deps, page.items.map((customer) => ({ customer })), purpose);
   return { items: shown.map((s) => s.customer), total: page.total, nextCursor: page.next ? encodePageCursor(page.next) : null };
 }

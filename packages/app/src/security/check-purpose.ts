@@ -36,14 +36,19 @@ export async function decideCallerPurpose(ctx: RequestContext, deps: { repositor
   return workspacePurposes(settings).includes(purpose) ? { allowed: true } : { allowed: false, reason: "purpose_not_enabled" };
 }
 
-/** checkPurpose for many customers with two queries (workspace settings, latest consents). */
+/**
+ * checkPurpose for many customers with two queries (workspace settings, latest
+ * consents); `callerDecision`, when the caller has already made it for this
+ * purpose (decideCallerPurpose), saves the first.
+ */
 export async function decidePurposes(
   ctx: RequestContext,
   deps: { repositories: Pick<Repositories, "consents"> },
   customerIds: readonly string[],
   purpose: Purpose | null,
+  callerDecision?: PurposeDecision,
 ): Promise<Map<string, PurposeDecision>> {
-  const callerDecision = await decideCallerPurpose(ctx, deps, purpose);
+  callerDecision ??= await decideCallerPurpose(ctx, deps, purpose);
   // (no purpose is never allowed; the test narrows the type)
   if (!callerDecision.allowed || purpose === null) return new Map(customerIds.map((id) => [id, callerDecision]));
   const withdrawn = await deps.repositories.consents.withdrawnPurposes(ctx.workspaceId, customerIds);

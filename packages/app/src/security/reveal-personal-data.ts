@@ -14,7 +14,7 @@ import {
 } from "@tenure/domain";
 import type { RequestContext } from "@tenure/shared";
 import { auditEntry } from "./audit-entry.ts";
-import { decidePurposes } from "./check-purpose.ts";
+import { decidePurposes, type PurposeDecision } from "./check-purpose.ts";
 
 /** A customer and what is about to be shown of it. */
 export interface PersonalSubject {
@@ -28,14 +28,16 @@ export interface PersonalSubject {
  * the declared purpose for that customer, masked otherwise. Every subject
  * shown unmasked with personal values in it gets exactly one audit row
  * (action personal_data.read, naming the fields), written before returning.
+ * `callerDecision`: decideCallerPurpose(ctx.purpose), when already made.
  */
 export async function revealPersonalData<S extends PersonalSubject>(
   ctx: RequestContext,
   deps: { repositories: Pick<Repositories, "consents" | "audit"> },
   subjects: readonly S[],
+  callerDecision?: PurposeDecision,
 ): Promise<S[]> {
   if (subjects.length === 0) return [];
-  const decisions = await decidePurposes(ctx, deps, subjects.map((s) => s.customer.id), ctx.purpose);
+  const decisions = await decidePurposes(ctx, deps, subjects.map((s) => s.customer.id), ctx.purpose, callerDecision);
   const audit: NewAuditEntry[] = [];
   const out: S[] = [];
   for (const subject of subjects) {
